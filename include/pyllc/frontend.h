@@ -1,0 +1,35 @@
+/* frontend.h - the two front ends: CPython 3.11 bytecode and Python assembly (.pyasm).
+ * Both produce an IrModule of pyllc SSA IR: one IrFunc per code object (nested code
+ * objects included), funcs[0] the outermost. Errors go to the PyllcDiag engine with
+ * positions; a NULL result means at least one error was reported. */
+#ifndef PYLLC_FRONTEND_H
+#define PYLLC_FRONTEND_H
+
+#include <stddef.h>
+
+#include "pyllc/diag.h"
+#include "pyllc/ir.h"
+
+#ifndef Py_PYTHON_H
+typedef struct _object PyObject;
+#endif
+
+/* Source text -> code object with the embedded CPython (Py_CompileString semantics, so
+ * the bytecode is exactly what python3.11 runs) -> IR. The interpreter must be
+ * initialised. A SyntaxError becomes a diagnostic at its position. If code_out is not
+ * NULL it receives a new reference to the module's code object. */
+IrModule *fe_module_from_source(PyllcDiag *d, const char *filename, const char *src,
+                                size_t len, PyObject **code_out);
+/* A .pyc file: header (magic, flags) checked; another version's magic is refused with a
+ * message naming both versions. */
+IrModule *fe_module_from_pyc(PyllcDiag *d, const char *filename, const unsigned char *data,
+                             size_t len, PyObject **code_out);
+/* A live code object (the runtime's entry point). Specialised bytecode is read and mapped
+ * back to base opcodes, the specialisation kept as type feedback. Nested code objects in
+ * co_consts become further functions of `m`. Returns the function, or NULL on error. */
+IrFunc *fe_func_from_code(PyllcDiag *d, IrModule *m, PyObject *code);
+
+/* Python assembly: a whole .pyasm file as a module body. */
+IrModule *pyasm_compile(PyllcDiag *d, const char *filename, const char *text, size_t len);
+
+#endif
