@@ -1,0 +1,22 @@
+/* ir_passes.h - pyllc's IR passes and the pipeline that runs them.
+ * A pipeline is a comma-separated list of pass names ("constfold,dce"); each pass
+ * states in one comment line (lib/IR/Passes) what it requires, keeps and breaks. */
+#ifndef PYLLC_IR_PASSES_H
+#define PYLLC_IR_PASSES_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "pyllc/diag.h"
+#include "pyllc/ir.h"
+
+/* The pyllc IR pipeline of an optimisation level 0..3 ("" at -O0). */
+const char *ir_default_pipeline(int opt_level);
+
+/* Runs `pipeline` on every function of m. With verify_each, the verifier runs after every
+ * pass. If print_after is not NULL, the module is printed to it after every pass.
+ * Returns 0, or 1 after reporting an unknown pass name or a verifier failure to d. */
+int ir_run_passes(PyllcDiag *d, IrModule *m, const char *pipeline, bool verify_each,
+                  FILE *print_after);
+
+#endif
