@@ -175,6 +175,11 @@ enum { IR_LOCAL_PLAIN = 0x20, IR_LOCAL_CELL = 0x40, IR_LOCAL_FREE = 0x80 };
 
 typedef struct IrModule IrModule;
 
+/* A position in textual IR (1-based), recorded by the parser for diagnostics. */
+typedef struct IrTextPos {
+  uint32_t line, col;
+} IrTextPos;
+
 typedef struct IrFunc {
   IrArena *arena;      /* owns everything below that is not a heap array */
   IrModule *module;
@@ -205,6 +210,14 @@ typedef struct IrFunc {
   uint32_t *nusers;
   IrBlockId *rpo_order; /* ir_fill_rpo: reachable blocks in reverse post-order */
   uint32_t nrpo;
+
+  /* set by ir_parse only (else NULL): where things were written in the IR text, so that
+   * the verifier can report file:line:col (file = module->filename); line 0 = unknown */
+  IrTextPos *instr_pos; /* indexed by IrRef, ninstr_pos entries (arena) */
+  uint32_t ninstr_pos;
+  IrTextPos *block_pos; /* indexed by IrBlockId: the label (arena) */
+  uint32_t nblock_pos;
+  IrTextPos header_pos; /* the `func` keyword */
 } IrFunc;
 
 struct IrModule {
