@@ -1,0 +1,272 @@
+/* rt_glue.c - the `_pyllc` extension's binding to the front ends, passes, lowering and
+ * execution engine (rt_glue.h).
+ *
+ * The layers of pyllc land one at a time. The extension links the whole of each static
+ * library (--whole-archive, CMake) but refers to the layers' entry points weakly, so that
+ * a build without, say, the bytecode front end still loads: the missing entry point is
+ * NULL at run time and the feature answers with a clear error or a counted fallback
+ * instead of an ImportError for the whole package. */
+#include "rt_glue.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pyllc/diag.h"
+#include "pyllc/frontend.h"
+#include "pyllc/ir.h"
+#include "pyllc/ir_passes.h"
+#include "pyllc/lower.h"
+
+#pragma weak fe_func_from_code
+#pragma weak pyasm_compile
+#pragma weak ir_new_module
+#pragma weak ir_free_module
+#pragma weak ir_print_func
+#pragma weak ir_run_passes
+#pragma weak ir_default_pipeline
+#pragma weak lower_emit_module
+
+/* Set once the engine's entry points exist (lib/Lower has no run-time API yet). */
+#define RT_HAVE_ENGINE 0
+
+static const char no_engine_reason[] =
+    "no execution engine in this build (lib/Lower): runs in the interpreter";
+
+RtParts rt_glue_parts(void) {
+  RtParts p = {0};
+  p.bytecode_frontend = fe_func_from_code != NULL && ir_new_module != NULL;
+  p.pyasm_frontend = pyasm_compile != NULL;
+  p.lowering = lower_emit_module != NULL;
+  p.engine = RT_HAVE_ENGINE;
+  return p;
+}
+
+/* ---- diagnostics -> Python exceptions ---------------------------------------------- */
+
+/* Collects the diagnostics of one compilation: the first error's position for a
+ * SyntaxError, and the text of all of them for other exceptions. */
+typedef struct DiagCollector {
+  char *text;   /* malloc'd "file:line:col: error: msg\n..." */
+  size_t len;
+  bool have_first;
+  PyllcDiagInfo first; /* strings below are copies */
+  char *first_file, *first_msg, *first_line;
+} DiagCollector;
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+static void collect_diag(void *ctx, const PyllcDiagInfo *info) {
+  DiagCollector *c = ctx;
+  static const char *const sev[] = {"error", "warning", "note"};
+  char buf[1024];
+  int n;
+  if (info->file && info->line > 0)
+    n = snprintf(buf, sizeof buf, "%s:%d:%d: %s: %s\n", info->file, info->line, info->col,
+                 sev[info->severity], info->message);
+  else
+    n = snprintf(buf, sizeof buf, "%s: %s\n", sev[info->severity], info->message);
+  if (n < 0) return;
+  if ((size_t)n >= sizeof buf) n = sizeof buf - 1;
+  char *grown = realloc(c->text, c->len + (size_t)n + 1);
+  if (!grown) return;
+  c->text = grown;
+  memcpy(c->text + c->len, buf, (size_t)n + 1);
+  c->len += (size_t)n;
+  if (!c->have_first && info->severity == PYLLC_ERROR) {
+    c->have_first = true;
+    c->first = *info;
+    c->first_file = dup_or_null(info->file);
+    c->first_msg = dup_or_null(info->message);
+    c->first_line = dup_or_null(info->source_line);
+  }
+}
+
+static void collector_free(DiagCollector *c) {
+  free(c->text);
+  free(c->first_file);
+  free(c->first_msg);
+  free(c->first_line);
+}
+
+static PyllcDiag *new_collecting_diag(DiagCollector *c) {
+  memset(c, 0, sizeof *c);
+  PyllcDiag *d = pyllc_diag_new(NULL);
+  pyllc_diag_set_sink(d, collect_diag, c);
+  return d;
+}
+
+/* Raises RuntimeError("<what>:\n<diagnostics>"). */
+static void raise_from_diags(const DiagCollector *c, const char *what) {
+  PyErr_Format(PyExc_RuntimeError, "%s:\n%s", what, c->text ? c->text : "(no message)");
+}
+
+/* Raises SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)). */
+static void raise_syntax_error(const DiagCollector *c, PyObject *filename) {
+  if (!c->have_first) {
+    raise_from_diags(c, "invalid .pyasm file");
+    return;
+  }
+  PyObject *text = c->first_line ? PyUnicode_DecodeUTF8(c->first_line,
+                                                        (Py_ssize_t)strlen(c->first_line),
+                                                        "replace")
+                                 : Py_NewRef(Py_None);
+  if (!text) return;
+  PyObject *args = Py_BuildValue("(s(OiiO))", c->first_msg ? c->first_msg : "invalid syntax",
+                                 filename, c->first.line, c->first.col, text);
+  Py_DECREF(text);
+  if (!args) return;
+  PyObject *exc = PyObject_Call(PyExc_SyntaxError, args, NULL);
+  Py_DECREF(args);
+  if (!exc) return;
+  PyErr_SetObject(PyExc_SyntaxError, exc);
+  Py_DECREF(exc);
+}
+
+/* ---- compilation of live functions -------------------------------------------------- */
+
+int rt_glue_compile(PyObject *func, int opt, PyObject **reason) {
+  (void)func;
+  (void)opt;
+  *reason = PyUnicode_FromString(no_engine_reason);
+  return *reason ? 0 : -1;
+}
+
+int rt_glue_is_compiled(PyObject *func) {
+  (void)func;
+  return 0;
+}
+
+int rt_glue_enable(long threshold, int opt) {
+  (void)threshold;
+  (void)opt;
+  return 0; /* without an engine every code object stays interpreted (see stats) */
+}
+
+int rt_glue_disable(void) { return 0; }
+
+PyObject *rt_glue_engine_stats(void) { return PyDict_New(); }
+
+/* ---- dump ----------------------------------------------------------------------------- */
+
+/* Reads what `fill` wrote to a temporary file back as a str. */
+static PyObject *read_back(FILE *f) {
+  fflush(f);
+  long n = ftell(f);
+  if (n < 0) return PyErr_SetFromErrno(PyExc_OSError);
+  char *buf = malloc((size_t)n + 1);
+  if (!buf) return PyErr_NoMemory();
+  rewind(f);
+  size_t got = fread(buf, 1, (size_t)n, f);
+  PyObject *s = PyUnicode_DecodeUTF8(buf, (Py_ssize_t)got, "replace");
+  free(buf);
+  return s;
+}
+
+PyObject *rt_glue_dump(PyObject *func, const char *stage, int opt) {
+  RtParts parts = rt_glue_parts();
+  bool want_llvm = strcmp(stage, "ir") != 0;
+  if (!parts.bytecode_frontend || !ir_print_func || !ir_run_passes ||
+      (want_llvm && !parts.lowering)) {
+    PyErr_Format(PyExc_NotImplementedError, "pyllc.dump(..., '%s'): this build has no %s yet",
+                 stage,
+                 !parts.bytecode_frontend ? "bytecode front end (lib/Frontend/bytecode)"
+                 : want_llvm              ? "lowering (lib/Lower)"
+                                          : "IR printer and passes (lib/IR)");
+    return NULL;
+  }
+  PyObject *code = PyFunction_GetCode(func);
+  if (!code) return NULL;
+  PyObject *filename = ((PyCodeObject *)code)->co_filename;
+  const char *fname = PyUnicode_AsUTF8(filename);
+  if (!fname) return NULL;
+
+  DiagCollector c;
+  PyllcDiag *d = new_collecting_diag(&c);
+  IrModule *m = ir_new_module(fname);
+  PyObject *result = NULL;
+  FILE *out = NULL;
+  char path[] = "/tmp/pyllc-dump-XXXXXX";
+  int fd = -1;
+
+  IrFunc *fn = fe_func_from_code(d, m, code);
+  if (!fn || pyllc_diag_errors(d)) {
+    if (!PyErr_Occurred()) raise_from_diags(&c, "pyllc.dump: the front end refused it");
+    goto done;
+  }
+  if (ir_run_passes(d, m, ir_default_pipeline(opt), false, NULL)) {
+    raise_from_diags(&c, "pyllc.dump: the IR passes failed");
+    goto done;
+  }
+  if (!want_llvm) {
+    out = tmpfile();
+    if (!out) {
+      PyErr_SetFromErrno(PyExc_OSError);
+      goto done;
+    }
+    ir_print_func(out, fn);
+    result = read_back(out);
+    goto done;
+  }
+  fd = mkstemp(path);
+  if (fd < 0) {
+    PyErr_SetFromErrno(PyExc_OSError);
+    goto done;
+  }
+  LowerOptions lo = {.opt_level = opt, .only_func = fn->qualname ? fn->qualname : fn->name};
+  LowerEmitKind kind = strcmp(stage, "llvm") == 0 ? LOWER_EMIT_LLVM : LOWER_EMIT_ASM;
+  if (lower_emit_module(d, m, &lo, kind, path)) {
+    raise_from_diags(&c, "pyllc.dump: lowering failed");
+    goto done;
+  }
+  out = fdopen(fd, "r");
+  if (!out) {
+    PyErr_SetFromErrno(PyExc_OSError);
+    goto done;
+  }
+  fd = -1;
+  fseek(out, 0, SEEK_END);
+  result = read_back(out);
+done:
+  if (out) fclose(out);
+  if (fd >= 0) close(fd);
+  if (want_llvm) unlink(path);
+  ir_free_module(m);
+  pyllc_diag_free(d);
+  collector_free(&c);
+  return result;
+}
+
+/* ---- .pyasm modules -------------------------------------------------------------------- */
+
+int rt_glue_exec_pyasm(PyObject *filename, PyObject *text, PyObject *globals, int opt) {
+  (void)globals;
+  (void)opt;
+  if (!pyasm_compile) {
+    PyErr_Format(PyExc_ImportError,
+                 "cannot import %U: this build of pyllc has no .pyasm front end yet",
+                 filename);
+    return -1;
+  }
+  const char *fname = PyUnicode_AsUTF8(filename);
+  Py_ssize_t len;
+  const char *src = PyUnicode_AsUTF8AndSize(text, &len);
+  if (!fname || !src) return -1;
+  DiagCollector c;
+  PyllcDiag *d = new_collecting_diag(&c);
+  pyllc_diag_add_source(d, fname, src, (size_t)len);
+  IrModule *m = pyasm_compile(d, fname, src, (size_t)len);
+  int rc = -1;
+  if (!m || pyllc_diag_errors(d)) {
+    raise_syntax_error(&c, filename);
+  } else {
+    PyErr_Format(PyExc_ImportError,
+                 "cannot run %U: this build of pyllc has no execution engine yet (lib/Lower)",
+                 filename);
+  }
+  if (m) ir_free_module(m);
+  pyllc_diag_free(d);
+  collector_free(&c);
+  return rc;
+}
