@@ -1,0 +1,553 @@
+/* engine.c - the execution engine: ORC LLJIT inside CPython, entered through PEP 523.
+ *
+ *   compile   each IrFunc gets its own LLVM context and module (lower.c), optimised here,
+ *             then added to the JIT under its own resource tracker and looked up (which
+ *             generates the code). The function's object table is filled with the Python
+ *             objects it names (strong references owned by the record).
+ *   find      the record of a code object hangs off co_extra (_PyCode_SetExtra, an index
+ *             from _PyEval_RequestCodeExtraIndex). When CPython frees the code object it
+ *             calls free_record, which removes the tracker: the machine code and its module
+ *             go with the code object.
+ *   enter     eval_hook, installed with _PyInterpreterState_SetEvalFrameFunc, calls the
+ *             record's entry for frames of compiled code objects; anything else (no record,
+ *             throwflag, tracing) runs _PyEval_EvalFrameDefault. Compiled code calls other
+ *             code through PyObject_Vectorcall, which comes back through the hook.
+ *   fallback  a function that cannot be compiled (generator, unsupported op) is left to the
+ *             interpreter and recorded with its reason; deopts are counted by reason.
+ *
+ * Symbols: CPython's come from the process (a search generator: Debian's python3.11 exports
+ * its C API); the runtime's native helpers are defined as absolute symbols, since the
+ * extension that will host this engine is loaded RTLD_LOCAL. Code memory is W^X: JITLink's
+ * in-process memory manager maps code read+execute only once it is linked.
+ *
+ * Globals: CPython's hook gets no context pointer and co_extra's free function neither, so
+ * the extra index and the one active engine are process-wide (one engine per interpreter).
+ */
+#define PY_SSIZE_T_CLEAN
+#define Py_BUILD_CORE 1
+#include <Python.h>
+#include <internal/pycore_code.h>
+#include <internal/pycore_frame.h>
+#include <internal/pycore_pystate.h>
+
+#include <llvm-c/Error.h>
+#include <llvm-c/LLJIT.h>
+#include <llvm-c/Object.h>
+#include <llvm-c/Orc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lower_internal.h"
+#include "pyllc/lower.h"
+#include "pyllc/support.h"
+#include "rt_abi.h"
+
+typedef PyObject *(*EntryFn)(PyThreadState *, _PyInterpreterFrame *, int);
+
+typedef struct LowerEngine LowerEngine;
+
+/* One compiled code object. Owned by the code object's co_extra slot. */
+typedef struct CodeRec {
+  LowerEngine *eng;
+  PyObject *code;                /* borrowed: the record dies with it */
+  EntryFn entry;
+  LLVMOrcResourceTrackerRef tracker;
+  PyObject **objs;               /* the object table in JIT memory; strong references */
+  uint32_t nobjs;
+  struct CodeRec *prev, *next;   /* the engine's list of live records */
+} CodeRec;
+
+struct LowerEngine {
+  LowerOptions opts;
+  PyllcDiag *diag;
+  LLVMOrcLLJITRef jit;
+  LLVMOrcJITDylibRef jd;
+  CodeRec *recs;
+  long next_tag;                 /* makes symbols unique in the JITDylib */
+  uint64_t deopts[RT_DEOPT__COUNT];
+  /* statistics */
+  uint32_t ncompiled, nfallback;
+  double t_lower, t_opt, t_codegen;
+  uint64_t code_bytes;           /* .text bytes of every object linked */
+  PyObject *fallbacks;           /* {"qualname (file:line)": reason} */
+};
+
+static Py_ssize_t extra_index = -1;
+static LowerEngine *active_engine;
+
+static const char *const deopt_names[RT_DEOPT__COUNT] = {"guard", "eval-breaker", "entry",
+                                                         "exception"};
+
+/* ---- the hook ----------------------------------------------------------------------- */
+
+static PyObject *eval_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag) {
+  PyCodeObject *co = frame->f_code;
+  if (co->co_extra != NULL && !throwflag && extra_index >= 0) {
+    void *p = NULL;
+    if (_PyCode_GetExtra((PyObject *)co, extra_index, &p) == 0 && p)
+      return ((CodeRec *)p)->entry(ts, frame, throwflag);
+    PyErr_Clear();
+  }
+  return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+}
+
+/* co_extra's free function: the code object is going away. */
+static void free_record(void *p) {
+  CodeRec *rec = p;
+  if (!rec) return;
+  for (uint32_t i = 0; i < rec->nobjs; i++) Py_CLEAR(rec->objs[i]);
+  if (rec->tracker) {
+    LLVMErrorRef e = LLVMOrcResourceTrackerRemove(rec->tracker);
+    if (e) {
+      char *msg = LLVMGetErrorMessage(e);
+      fprintf(stderr, "pyllc: freeing JIT code failed: %s\n", msg);
+      LLVMDisposeErrorMessage(msg);
+    }
+    LLVMOrcReleaseResourceTracker(rec->tracker);
+  }
+  LowerEngine *eng = rec->eng;
+  if (rec->prev) rec->prev->next = rec->next;
+  else eng->recs = rec->next;
+  if (rec->next) rec->next->prev = rec->prev;
+  free(rec);
+}
+
+/* ---- JIT set-up ---------------------------------------------------------------------- */
+
+static bool report_llvm(PyllcDiag *d, LLVMErrorRef e, const char *what) {
+  if (!e) return false;
+  char *msg = LLVMGetErrorMessage(e);
+  pyllc_error(d, NULL, 0, 0, "%s: %s", what, msg);
+  LLVMDisposeErrorMessage(msg);
+  return true;
+}
+
+/* Counts the .text bytes of every object the JIT links. */
+static LLVMErrorRef count_object(void *ctx, LLVMMemoryBufferRef *obj) {
+  LowerEngine *eng = ctx;
+  char *msg = NULL;
+  LLVMBinaryRef bin = LLVMCreateBinary(*obj, NULL, &msg);
+  if (!bin) {
+    LLVMDisposeMessage(msg);
+    return NULL; /* statistics only */
+  }
+  LLVMSectionIteratorRef it = LLVMObjectFileCopySectionIterator(bin);
+  for (; !LLVMObjectFileIsSectionIteratorAtEnd(bin, it); LLVMMoveToNextSection(it)) {
+    const char *name = LLVMGetSectionName(it);
+    if (name && !strncmp(name, ".text", 5)) eng->code_bytes += LLVMGetSectionSize(it);
+  }
+  LLVMDisposeSectionIterator(it);
+  LLVMDisposeBinary(bin);
+  return NULL;
+}
+
+static LowerEngine *engine_new(PyllcDiag *d, const LowerOptions *opts) {
+  LowerEngine *eng = calloc(1, sizeof *eng);
+  if (!eng) PYLLC_DIE("out of memory");
+  eng->opts = *opts;
+  eng->diag = d;
+  char *err = NULL;
+  LLVMTargetMachineRef tm = lower_target_machine(opts->opt_level, &err);
+  if (!tm) {
+    pyllc_error(d, NULL, 0, 0, "LLVM: %s", err);
+    free(err);
+    free(eng);
+    return NULL;
+  }
+  LLVMOrcLLJITBuilderRef b = LLVMOrcCreateLLJITBuilder();
+  /* The builder takes the JTMB, which takes the target machine. */
+  LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(
+      b, LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(tm));
+  if (report_llvm(d, LLVMOrcCreateLLJIT(&eng->jit, b), "creating the JIT")) goto fail;
+  eng->jd = LLVMOrcLLJITGetMainJITDylib(eng->jit);
+  LLVMOrcDefinitionGeneratorRef gen = NULL;
+  if (report_llvm(d,
+                  LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(
+                      &gen, LLVMOrcLLJITGetGlobalPrefix(eng->jit), NULL, NULL),
+                  "resolving CPython's symbols"))
+    goto fail;
+  LLVMOrcJITDylibAddGenerator(eng->jd, gen); /* the JITDylib owns gen */
+
+#define RT_PAIR(n) {LLVMOrcLLJITMangleAndIntern(eng->jit, #n),                              \
+                    {(LLVMOrcExecutorAddress)(uintptr_t)&n,                                 \
+                     {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}},
+  LLVMOrcCSymbolMapPair syms[] = {RT_NATIVE_LIST(RT_PAIR)};
+#undef RT_PAIR
+  LLVMOrcMaterializationUnitRef mu =
+      LLVMOrcAbsoluteSymbols(syms, sizeof syms / sizeof syms[0]);
+  if (report_llvm(d, LLVMOrcJITDylibDefine(eng->jd, mu), "defining the runtime's symbols")) {
+    LLVMOrcDisposeMaterializationUnit(mu);
+    goto fail;
+  }
+  LLVMOrcObjectTransformLayerSetTransform(LLVMOrcLLJITGetObjTransformLayer(eng->jit),
+                                          count_object, eng);
+  eng->fallbacks = PyDict_New();
+  if (!eng->fallbacks) goto fail;
+  return eng;
+fail:
+  if (eng->jit) LLVMOrcDisposeLLJIT(eng->jit);
+  free(eng);
+  return NULL;
+}
+
+/* Removes every record (clearing co_extra runs free_record), then the JIT. */
+static void engine_free(LowerEngine *eng) {
+  if (!eng) return;
+  while (eng->recs) {
+    CodeRec *rec = eng->recs;
+    if (_PyCode_SetExtra(rec->code, extra_index, NULL) < 0 || eng->recs == rec) {
+      PyErr_Clear();
+      free_record(rec);
+    }
+  }
+  if (active_engine == eng) {
+    active_engine = NULL;
+    rt_set_deopt_counters(NULL);
+  }
+  Py_XDECREF(eng->fallbacks);
+  LLVMErrorRef e = LLVMOrcDisposeLLJIT(eng->jit);
+  if (e) report_llvm(eng->diag, e, "disposing of the JIT");
+  free(eng);
+}
+
+/* ---- objects a function names ------------------------------------------------------ */
+
+static PyObject *const_from_ir(IrFunc *fn, uint32_t i);
+
+static PyObject *const_object(IrFunc *fn, uint32_t i) {
+  IrConst *c = &fn->consts[i];
+  PyCodeObject *co = fn->origin;
+  if (co && c->src_index >= 0 && c->src_index < PyTuple_GET_SIZE(co->co_consts)) {
+    PyObject *o = PyTuple_GET_ITEM(co->co_consts, c->src_index);
+    Py_INCREF(o);
+    return o;
+  }
+  return const_from_ir(fn, i);
+}
+
+/* Builds a constant from its IR description (IR from text has no code object). */
+static PyObject *const_from_ir(IrFunc *fn, uint32_t i) {
+  IrConst *c = &fn->consts[i];
+  switch ((IrConstKind)c->kind) {
+  case IR_C_NONE: Py_RETURN_NONE;
+  case IR_C_TRUE: Py_RETURN_TRUE;
+  case IR_C_FALSE: Py_RETURN_FALSE;
+  case IR_C_ELLIPSIS: Py_INCREF(Py_Ellipsis); return Py_Ellipsis;
+  case IR_C_INT:
+    return c->big ? PyLong_FromString(c->u.str, NULL, 10) : PyLong_FromLongLong(c->u.i);
+  case IR_C_FLOAT: return PyFloat_FromDouble(c->u.f);
+  case IR_C_COMPLEX: return PyComplex_FromDoubles(c->u.c[0], c->u.c[1]);
+  case IR_C_STR: {
+    PyObject *s = PyUnicode_DecodeUTF8(c->u.str, c->n, "surrogatepass");
+    if (s) PyUnicode_InternInPlace(&s);
+    return s;
+  }
+  case IR_C_BYTES: return PyBytes_FromStringAndSize(c->u.str, c->n);
+  case IR_C_TUPLE:
+  case IR_C_FROZENSET: {
+    PyObject *t = PyTuple_New(c->n);
+    for (uint32_t k = 0; t && k < c->n; k++) {
+      PyObject *item = const_object(fn, c->u.items[k]);
+      if (!item) Py_CLEAR(t);
+      else PyTuple_SET_ITEM(t, k, item);
+    }
+    if (t && c->kind == IR_C_FROZENSET) {
+      PyObject *fs = PyFrozenSet_New(t);
+      Py_DECREF(t);
+      return fs;
+    }
+    return t;
+  }
+  case IR_C_CODE: {
+    IrModule *m = fn->module;
+    if (m && c->u.func < m->nfuncs && m->funcs[c->u.func]->origin) {
+      PyObject *o = m->funcs[c->u.func]->origin;
+      Py_INCREF(o);
+      return o;
+    }
+    break;
+  }
+  }
+  PyErr_Format(PyExc_SystemError, "pyllc: constant %u has no object", i);
+  return NULL;
+}
+
+static PyObject *name_object(IrFunc *fn, uint32_t i) {
+  const char *s = fn->names[i];
+  PyCodeObject *co = fn->origin;
+  if (co) {
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(co->co_names); k++) {
+      PyObject *n = PyTuple_GET_ITEM(co->co_names, k);
+      const char *u = PyUnicode_AsUTF8(n);
+      if (u && !strcmp(u, s)) {
+        Py_INCREF(n);
+        return n;
+      }
+      PyErr_Clear();
+    }
+  }
+  return PyUnicode_InternFromString(s);
+}
+
+/* ---- compiling one function ----------------------------------------------------------- */
+
+static void note_fallback(LowerEngine *eng, IrFunc *fn, const char *why) {
+  eng->nfallback++;
+  PyObject *key = PyUnicode_FromFormat("%s (%s:%d)", fn->qualname ? fn->qualname : "?",
+                                       fn->module && fn->module->filename
+                                           ? fn->module->filename : "?",
+                                       (int)fn->firstlineno);
+  PyObject *val = PyUnicode_FromString(why);
+  if (key && val) PyDict_SetItem(eng->fallbacks, key, val);
+  Py_XDECREF(key);
+  Py_XDECREF(val);
+  PyErr_Clear();
+  if (eng->opts.stats)
+    fprintf(stderr, "pyllc: stats: %s:%d %s: not compiled (%s)\n",
+            fn->module && fn->module->filename ? fn->module->filename : "?",
+            fn->firstlineno, fn->qualname ? fn->qualname : "?", why);
+}
+
+/* Compiles fn and attaches it to its code object. Returns 0, or -1 when fn stays
+ * interpreted (recorded as a fallback; a hard LLVM error is also reported to diag). */
+static int engine_compile(LowerEngine *eng, IrFunc *fn) {
+  if (!fn->origin || !PyCode_Check((PyObject *)fn->origin)) return -1;
+  LowerFuncInfo info;
+  memset(&info, 0, sizeof info);
+  char *err = NULL;
+  char *sym = lower_symbol_name(fn, eng->next_tag++);
+  CodeRec *rec = NULL;
+  int rc = -1;
+  LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
+  LLVMContextRef C = LLVMOrcThreadSafeContextGetContext(tsc);
+  double t0 = pyllc_now();
+  LowerCtx *lc = lower_ctx_new(C, sym);
+  if (lower_func(lc, fn, sym, &info) != 0) {
+    lower_ctx_free(lc);
+    note_fallback(eng, fn, info.why);
+    goto done;
+  }
+  LLVMModuleRef mod = lower_ctx_finish(lc, &err);
+  if (!mod) {
+    note_fallback(eng, fn, "invalid LLVM IR (a pyllc bug)");
+    pyllc_error(eng->diag, NULL, 0, 0, "internal error lowering %s: %s", fn->qualname, err);
+    goto done;
+  }
+  double t1 = pyllc_now();
+  LLVMTargetMachineRef tm = lower_target_machine(eng->opts.opt_level, &err);
+  int orc = tm ? lower_optimize(mod, tm, eng->opts.opt_level, &err) : -1;
+  if (tm) LLVMDisposeTargetMachine(tm);
+  if (orc != 0) {
+    LLVMDisposeModule(mod);
+    note_fallback(eng, fn, "LLVM optimisation failed");
+    goto done;
+  }
+  double t2 = pyllc_now();
+  uint64_t bytes0 = eng->code_bytes;
+  /* The module goes to the JIT with its context; the tracker frees both later. */
+  LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(mod, tsc);
+  rec = calloc(1, sizeof *rec);
+  if (!rec) PYLLC_DIE("out of memory");
+  rec->eng = eng;
+  rec->code = (PyObject *)fn->origin;
+  rec->tracker = LLVMOrcJITDylibCreateResourceTracker(eng->jd);
+  if (report_llvm(eng->diag, LLVMOrcLLJITAddLLVMIRModuleWithRT(eng->jit, rec->tracker, tsm),
+                  "adding a module to the JIT")) {
+    LLVMOrcDisposeThreadSafeModule(tsm);
+    note_fallback(eng, fn, "JIT error");
+    goto done;
+  }
+  LLVMOrcExecutorAddress addr = 0, objs = 0;
+  if (report_llvm(eng->diag, LLVMOrcLLJITLookup(eng->jit, &addr, sym), "JIT code generation")) {
+    note_fallback(eng, fn, "JIT error");
+    goto done;
+  }
+  if (info.objs_sym &&
+      report_llvm(eng->diag, LLVMOrcLLJITLookup(eng->jit, &objs, info.objs_sym), "JIT lookup")) {
+    note_fallback(eng, fn, "JIT error");
+    goto done;
+  }
+  double t3 = pyllc_now();
+  rec->entry = (EntryFn)(uintptr_t)addr;
+  rec->objs = (PyObject **)(uintptr_t)objs;
+  for (uint32_t i = 0; i < info.nobjs; i++) {
+    LowerObj *o = &info.objs[i];
+    PyObject *v = o->kind == LOWER_OBJ_CONST ? const_object(fn, o->index)
+                                             : name_object(fn, o->index);
+    if (!v) {
+      PyErr_Clear();
+      note_fallback(eng, fn, "a constant could not be built");
+      goto done;
+    }
+    rec->objs[rec->nobjs++] = v;
+  }
+  /* Attach: from now on the code object owns the record. */
+  rec->next = eng->recs;
+  if (eng->recs) eng->recs->prev = rec;
+  eng->recs = rec;
+  if (_PyCode_SetExtra(rec->code, extra_index, rec) < 0) {
+    PyErr_Clear();
+    free_record(rec);
+    rec = NULL;
+    note_fallback(eng, fn, "co_extra unavailable");
+    goto done;
+  }
+  rec = NULL;
+  eng->ncompiled++;
+  eng->t_lower += t1 - t0;
+  eng->t_opt += t2 - t1;
+  eng->t_codegen += t3 - t2;
+  if (eng->opts.stats)
+    fprintf(stderr,
+            "pyllc: stats: %s:%d %s: lower %.3f ms, llvm-opt %.3f ms, codegen %.3f ms, "
+            "code %llu bytes\n",
+            fn->module && fn->module->filename ? fn->module->filename : "?", fn->firstlineno,
+            fn->qualname ? fn->qualname : "?", (t1 - t0) * 1e3, (t2 - t1) * 1e3,
+            (t3 - t2) * 1e3, (unsigned long long)(eng->code_bytes - bytes0));
+  rc = 0;
+done:
+  if (rec) {
+    /* Never attached (not in the engine's list): release what it holds. */
+    for (uint32_t i = 0; i < rec->nobjs; i++) Py_CLEAR(rec->objs[i]);
+    if (rec->tracker) {
+      LLVMErrorRef e = LLVMOrcResourceTrackerRemove(rec->tracker);
+      if (e) report_llvm(eng->diag, e, "freeing JIT code");
+      LLVMOrcReleaseResourceTracker(rec->tracker);
+    }
+    free(rec);
+  }
+  LLVMOrcDisposeThreadSafeContext(tsc); /* the module (if any) keeps the context alive */
+  free(err);
+  free(sym);
+  lower_info_clear(&info);
+  return rc;
+}
+
+/* ---- running a program ---------------------------------------------------------------- */
+
+/* SystemExit as python3.11 handles it at top level; returns the exit status. The
+ * exception is cleared. */
+static int handle_system_exit(void) {
+  PyObject *type, *value, *tb;
+  PyErr_Fetch(&type, &value, &tb);
+  PyErr_NormalizeException(&type, &value, &tb);
+  int status = 0;
+  PyObject *code = NULL;
+  if (value && PyExceptionInstance_Check(value)) {
+    code = PyObject_GetAttrString(value, "code");
+    if (!code) PyErr_Clear();
+  }
+  if (!code) code = value ? (Py_INCREF(value), value) : (Py_INCREF(Py_None), Py_None);
+  if (code != Py_None) {
+    if (PyLong_Check(code)) {
+      status = (int)PyLong_AsLong(code);
+      PyErr_Clear();
+    } else {
+      PyObject *err = PySys_GetObject("stderr"); /* borrowed */
+      if (err && err != Py_None) {
+        if (PyFile_WriteObject(code, err, Py_PRINT_RAW) < 0) PyErr_Clear();
+      } else {
+        PyObject_Print(code, stderr, Py_PRINT_RAW);
+        fflush(stderr);
+      }
+      PySys_WriteStderr("\n");
+      status = 1;
+    }
+  }
+  Py_DECREF(code);
+  Py_XDECREF(type);
+  Py_XDECREF(value);
+  Py_XDECREF(tb);
+  return status;
+}
+
+/* The exit status of a pending exception, printed as python3.11 would. */
+static int exit_status_of_error(void) {
+  if (PyErr_ExceptionMatches(PyExc_SystemExit)) return handle_system_exit();
+  PyErr_Print(); /* sys.excepthook: the traceback */
+  return 1;
+}
+
+static void print_engine_stats(LowerEngine *eng) {
+  fprintf(stderr,
+          "pyllc: stats: %u functions compiled, %u left to the interpreter; lower %.3f ms, "
+          "llvm-opt %.3f ms, codegen %.3f ms, %llu code bytes\n",
+          eng->ncompiled, eng->nfallback, eng->t_lower * 1e3, eng->t_opt * 1e3,
+          eng->t_codegen * 1e3, (unsigned long long)eng->code_bytes);
+  for (int i = 0; i < RT_DEOPT__COUNT; i++)
+    if (eng->deopts[i])
+      fprintf(stderr, "pyllc: stats: deopt %s: %llu\n", deopt_names[i],
+              (unsigned long long)eng->deopts[i]);
+}
+
+int lower_run_main(PyllcDiag *d, IrModule *m, const LowerOptions *opts, PyObject *code,
+                   int argc, char **argv) {
+  if (active_engine) {
+    pyllc_error(d, NULL, 0, 0, "an execution engine is already running");
+    return 1;
+  }
+  if (extra_index < 0) {
+    extra_index = _PyEval_RequestCodeExtraIndex(free_record);
+    if (extra_index < 0) {
+      PyErr_Clear();
+      pyllc_error(d, NULL, 0, 0, "no co_extra slot left for the JIT");
+      return 1;
+    }
+  }
+  LowerEngine *eng = engine_new(d, opts);
+  if (!eng) return 1;
+  active_engine = eng;
+  rt_set_deopt_counters(eng->deopts);
+  for (uint32_t i = 0; i < m->nfuncs; i++) {
+    if (opts->only_func && m->funcs[i]->qualname && strcmp(m->funcs[i]->qualname, opts->only_func))
+      continue;
+    engine_compile(eng, m->funcs[i]);
+  }
+  if (pyllc_diag_errors(d)) {
+    engine_free(eng);
+    return 1;
+  }
+
+  int status = 0;
+  PyInterpreterState *interp = PyInterpreterState_Get();
+  _PyFrameEvalFunction saved = _PyInterpreterState_GetEvalFrameFunc(interp);
+  _PyInterpreterState_SetEvalFrameFunc(interp, eval_hook);
+
+  /* __main__ as `python3.11 FILE` sets it up. */
+  PyObject *argl = PyList_New(0);
+  for (int i = 0; argl && i < argc; i++) {
+    PyObject *s = PyUnicode_DecodeFSDefault(argv[i]);
+    if (!s || PyList_Append(argl, s) < 0) Py_CLEAR(argl);
+    Py_XDECREF(s);
+  }
+  if (argl) PySys_SetObject("argv", argl);
+  Py_XDECREF(argl);
+  PyObject *main_mod = PyImport_AddModule("__main__"); /* borrowed */
+  PyObject *globals = main_mod ? PyModule_GetDict(main_mod) : NULL;
+  PyObject *file = argc > 0 ? PyUnicode_DecodeFSDefault(argv[0]) : NULL;
+  if (globals && file) {
+    PyDict_SetItemString(globals, "__file__", file);
+    PyDict_SetItemString(globals, "__cached__", Py_None);
+  }
+  Py_XDECREF(file);
+  PyObject *res = globals ? PyEval_EvalCode(code, globals, globals) : NULL;
+  if (res) Py_DECREF(res);
+  else status = exit_status_of_error();
+
+  /* Non-daemon threads finish before anything goes away, as in Py_FinalizeEx. */
+  PyObject *tname = PyUnicode_FromString("threading");
+  PyObject *threading = tname ? PyImport_GetModule(tname) : NULL;
+  Py_XDECREF(tname);
+  if (threading) {
+    PyObject *r = PyObject_CallMethod(threading, "_shutdown", NULL);
+    if (!r) PyErr_WriteUnraisable(threading);
+    Py_XDECREF(r);
+    Py_DECREF(threading);
+  }
+  PyErr_Clear();
+  _PyInterpreterState_SetEvalFrameFunc(interp, saved);
+  if (opts->stats) print_engine_stats(eng);
+  engine_free(eng);
+  return status;
+}

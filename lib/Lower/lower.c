@@ -1,0 +1,865 @@
+/* lower.c - pyllc IR -> LLVM IR.
+ *
+ * Each IrFunc becomes `PyObject *f(PyThreadState *ts, _PyInterpreterFrame *frame,
+ * int throwflag)`, the PEP 523 signature, working on CPython's own frame:
+ *
+ *   entry     throwflag set, tracing on or recursion limit reached: run the interpreter
+ *             on the frame instead. Otherwise link the frame, count the recursion and set
+ *             prev_instr past RESUME (rt_enter).
+ *   body      one LLVM block per reachable IR block, emitted in reverse post-order so that
+ *             definitions precede uses; SSA values map one to one.
+ *   leaving   an operation with a frame state stores prev_instr before it runs (tracebacks,
+ *             f_lineno). On failure a cold block spills the frame state's stack values
+ *             into localsplus[nlocalsplus + i] and tail-calls the interpreter on the frame
+ *             (rt_leave_to_interp): throwflag 1 for an exception, which then gets its
+ *             traceback entry and handler exactly as if the interpreter had raised it;
+ *             throwflag 0 to resume at the instruction (deopt). Locals always live in the
+ *             frame, so nothing else needs writing back ("deoptimisation is free").
+ *   back-edges  test the eval breaker; when set, rt_handle_breaker yields the GIL and runs
+ *             pending calls and signal handlers, and an exception from them is raised at
+ *             the loop header's instruction.
+ *
+ * Operations other than constants, SSA plumbing, unboxed arithmetic and terminators are
+ * calls to runtime helpers named after the op (rt_abi.h): the hot ones come from bitcode
+ * and are inlined by LLVM, so what C says clearly is written in C.
+ *
+ * Terms: "unit" = index of a 2-byte code unit in co_code_adaptive (bc_offset / 2).
+ */
+#define PY_SSIZE_T_CLEAN
+#define Py_BUILD_CORE 1
+#include <Python.h>
+#include <internal/pycore_code.h>
+#include <internal/pycore_frame.h>
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/BitReader.h>
+#include <llvm-c/Linker.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lower_internal.h"
+#include "pyllc/support.h"
+#include "rt_abi.h"
+
+struct LowerCtx {
+  LLVMContextRef C;     /* borrowed */
+  LLVMModuleRef M;      /* owned until lower_ctx_finish */
+  LLVMModuleRef rt;     /* the runtime bitcode, lazily loaded; owned until linked */
+  LLVMBuilderRef B;
+  LLVMTypeRef ptr, i1, i32, i64, f64, vd;
+  char *target_cpu, *target_features; /* copied from the helpers (inlining needs them) */
+  unsigned md_invariant;
+};
+
+/* Per function being lowered. */
+typedef struct FnCtx {
+  LowerCtx *lc;
+  IrFunc *fn;
+  LowerFuncInfo *info;
+  LLVMValueRef func, ts, frame, throwflag;
+  LLVMValueRef code_units;  /* i8* to co_code_adaptive */
+  LLVMValueRef objs;        /* the object table global, created on first use */
+  LLVMBasicBlockRef entry;  /* allocas go here */
+  LLVMValueRef *vals;       /* by IrRef */
+  LLVMBasicBlockRef *bbs;   /* by IrBlockId: where the block starts */
+  LLVMBasicBlockRef **edge; /* [block][succ k]: the LLVM block that branches to succ k */
+  uint32_t *order;          /* reachable blocks in reverse post-order */
+  uint32_t norder;
+  uint32_t *rpo_index;      /* by block, UINT32_MAX when unreachable */
+  bool failed;
+} FnCtx;
+
+static void fail(FnCtx *fc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail(FnCtx *fc, const char *fmt, ...) {
+  if (fc->failed) return;
+  fc->failed = true;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(fc->info->why, sizeof fc->info->why, fmt, ap);
+  va_end(ap);
+}
+
+void lower_info_clear(LowerFuncInfo *info) {
+  free(info->sym);
+  free(info->objs_sym);
+  free(info->objs);
+  memset(info, 0, sizeof *info);
+}
+
+char *lower_symbol_name(const IrFunc *fn, long tag) {
+  const char *q = fn->qualname ? fn->qualname : fn->name ? fn->name : "anon";
+  size_t n = strlen(q);
+  char *s = malloc(n + 32);
+  if (!s) PYLLC_DIE("out of memory");
+  memcpy(s, "py.", 3);
+  for (size_t i = 0; i < n; i++) {
+    char c = q[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '.';
+    s[3 + i] = ok ? c : '_';
+  }
+  s[3 + n] = '\0';
+  if (tag >= 0) snprintf(s + 3 + n, 29, ".%ld", tag);
+  return s;
+}
+
+const char *lower_unsupported_reason(const IrFunc *fn) {
+  if (fn->flags & CO_GENERATOR) return "generator";
+  if (fn->flags & CO_COROUTINE) return "coroutine";
+  if (fn->flags & CO_ASYNC_GENERATOR) return "async generator";
+  if (fn->flags & CO_ITERABLE_COROUTINE) return "iterable coroutine";
+  return NULL;
+}
+
+/* ---- module context --------------------------------------------------------------- */
+
+static char *dup_attr(LLVMValueRef f, const char *kind) {
+  LLVMAttributeRef a =
+      LLVMGetStringAttributeAtIndex(f, LLVMAttributeFunctionIndex, kind, (unsigned)strlen(kind));
+  if (!a) return NULL;
+  unsigned len = 0;
+  const char *v = LLVMGetStringAttributeValue(a, &len);
+  char *s = malloc(len + 1);
+  if (!s) PYLLC_DIE("out of memory");
+  memcpy(s, v, len);
+  s[len] = '\0';
+  return s;
+}
+
+LowerCtx *lower_ctx_new(LLVMContextRef C, const char *module_name) {
+  LowerCtx *lc = calloc(1, sizeof *lc);
+  if (!lc) PYLLC_DIE("out of memory");
+  lc->C = C;
+  lc->M = LLVMModuleCreateWithNameInContext(module_name, C);
+  LLVMSetTarget(lc->M, "x86_64-pc-linux-gnu");
+  lc->B = LLVMCreateBuilderInContext(C);
+  lc->ptr = LLVMPointerTypeInContext(C, 0);
+  lc->i1 = LLVMInt1TypeInContext(C);
+  lc->i32 = LLVMInt32TypeInContext(C);
+  lc->i64 = LLVMInt64TypeInContext(C);
+  lc->f64 = LLVMDoubleTypeInContext(C);
+  lc->vd = LLVMVoidTypeInContext(C);
+  lc->md_invariant = LLVMGetMDKindIDInContext(C, "invariant.load", 14);
+  /* The helpers' bitcode, lazily: only the functions the module uses get materialised
+   * when it is linked in. The buffer points at static data (no copy). */
+  LLVMMemoryBufferRef buf = LLVMCreateMemoryBufferWithMemoryRange(
+      (const char *)rt_bitcode, rt_bitcode_size, "rt_inline.bc", 0);
+  if (LLVMGetBitcodeModuleInContext2(C, buf, &lc->rt)) {
+    LLVMDisposeMemoryBuffer(buf);
+    PYLLC_DIE("the embedded runtime bitcode does not load");
+  }
+  /* The module took the buffer. */
+  LLVMValueRef probe = LLVMGetNamedFunction(lc->rt, "rt_enter");
+  if (!probe) PYLLC_DIE("the runtime bitcode lacks rt_enter");
+  lc->target_cpu = dup_attr(probe, "target-cpu");
+  lc->target_features = dup_attr(probe, "target-features");
+  LLVMSetDataLayout(lc->M, LLVMGetDataLayoutStr(lc->rt));
+  return lc;
+}
+
+void lower_ctx_free(LowerCtx *lc) {
+  if (!lc) return;
+  if (lc->rt) LLVMDisposeModule(lc->rt);
+  if (lc->M) LLVMDisposeModule(lc->M);
+  LLVMDisposeBuilder(lc->B);
+  free(lc->target_cpu);
+  free(lc->target_features);
+  free(lc);
+}
+
+LLVMModuleRef lower_ctx_finish(LowerCtx *lc, char **err) {
+  LLVMModuleRef m = NULL;
+  /* Helpers become linkonce_odr so that the linker only pulls in what is referenced. */
+  for (LLVMValueRef f = LLVMGetFirstFunction(lc->rt); f; f = LLVMGetNextFunction(f)) {
+    if (!LLVMIsDeclaration(f) && LLVMGetLinkage(f) == LLVMExternalLinkage)
+      LLVMSetLinkage(f, LLVMLinkOnceODRLinkage);
+  }
+  LLVMModuleRef rt = lc->rt;
+  lc->rt = NULL;
+  if (LLVMLinkModules2(lc->M, rt)) { /* consumes rt */
+    *err = strdup("linking the runtime helpers failed");
+    goto done;
+  }
+  /* Now internal: inlined copies are all that remains after optimisation. */
+  for (LLVMValueRef f = LLVMGetFirstFunction(lc->M); f; f = LLVMGetNextFunction(f)) {
+    const char *name = LLVMGetValueName2(f, &(size_t){0});
+    if (!LLVMIsDeclaration(f) && strncmp(name, "rt_", 3) == 0) {
+      LLVMSetLinkage(f, LLVMInternalLinkage);
+      LLVMSetVisibility(f, LLVMDefaultVisibility);
+    }
+  }
+  char *msg = NULL;
+  if (LLVMVerifyModule(lc->M, LLVMReturnStatusAction, &msg)) {
+    *err = strdup(msg ? msg : "invalid LLVM module");
+    LLVMDisposeMessage(msg);
+    goto done;
+  }
+  LLVMDisposeMessage(msg);
+  m = lc->M;
+  lc->M = NULL;
+done:
+  lower_ctx_free(lc);
+  return m;
+}
+
+/* ---- types and helper functions ------------------------------------------------------ */
+
+static LLVMTypeRef type_of_letter(LowerCtx *lc, char c, bool as_param) {
+  switch (c) {
+  case 'o': case 'p': return lc->ptr;
+  case 'i': return lc->i64;
+  case 'f': return lc->f64;
+  case 'b': return as_param ? lc->i32 : lc->i1;
+  case 'v': return lc->vd;
+  default: return NULL;
+  }
+}
+
+static LLVMTypeRef ir_type(LowerCtx *lc, uint8_t t) {
+  switch (t) {
+  case IR_T_OBJ: case IR_T_PTR: return lc->ptr;
+  case IR_T_I64: return lc->i64;
+  case IR_T_F64: return lc->f64;
+  case IR_T_BOOL: return lc->i1;
+  default: return lc->vd;
+  }
+}
+
+/* A function of the module by name, declared with type `ty` if absent. */
+static LLVMValueRef get_fn(LowerCtx *lc, const char *name, LLVMTypeRef ty) {
+  LLVMValueRef f = LLVMGetNamedFunction(lc->M, name);
+  if (!f) f = LLVMAddFunction(lc->M, name, ty);
+  return f;
+}
+
+static LLVMValueRef call(LowerCtx *lc, const char *name, LLVMTypeRef ret, LLVMTypeRef *params,
+                         unsigned n, LLVMValueRef *args) {
+  LLVMTypeRef ty = LLVMFunctionType(ret, params, n, 0);
+  LLVMValueRef f = get_fn(lc, name, ty);
+  return LLVMBuildCall2(lc->B, ty, f, args, n, "");
+}
+
+static LLVMValueRef i64c(LowerCtx *lc, int64_t v) {
+  return LLVMConstInt(lc->i64, (unsigned long long)v, 1);
+}
+static LLVMValueRef i32c(LowerCtx *lc, int v) {
+  return LLVMConstInt(lc->i32, (unsigned long long)(long long)v, 1);
+}
+
+/* Address of a field of the frame, `off` bytes in. */
+static LLVMValueRef frame_field(FnCtx *fc, size_t off) {
+  LLVMValueRef idx = i64c(fc->lc, (int64_t)off);
+  return LLVMBuildGEP2(fc->lc->B, LLVMInt8TypeInContext(fc->lc->C), fc->frame, &idx, 1, "");
+}
+
+static LLVMValueRef localsplus_slot(FnCtx *fc, uint32_t i) {
+  return frame_field(fc, offsetof(_PyInterpreterFrame, localsplus) + sizeof(PyObject *) * i);
+}
+
+/* ---- the object table ---------------------------------------------------------------- */
+
+static LLVMValueRef load_obj(FnCtx *fc, uint8_t kind, uint32_t index) {
+  LowerCtx *lc = fc->lc;
+  LowerFuncInfo *info = fc->info;
+  uint32_t slot = 0;
+  for (; slot < info->nobjs; slot++)
+    if (info->objs[slot].kind == kind && info->objs[slot].index == index) break;
+  if (slot == info->nobjs) {
+    LowerObj *o = realloc(info->objs, sizeof *o * (info->nobjs + 1));
+    if (!o) PYLLC_DIE("out of memory");
+    info->objs = o;
+    info->objs[info->nobjs++] = (LowerObj){kind, index};
+  }
+  if (!fc->objs) {
+    /* A placeholder of unknown size; lower_func gives the table its real size. */
+    size_t n = strlen(info->sym);
+    info->objs_sym = malloc(n + 6);
+    if (!info->objs_sym) PYLLC_DIE("out of memory");
+    memcpy(info->objs_sym, info->sym, n);
+    memcpy(info->objs_sym + n, ".objs", 6);
+    fc->objs = LLVMAddGlobal(lc->M, LLVMArrayType2(lc->ptr, 0), "");
+  }
+  LLVMValueRef idx = i64c(lc, slot);
+  LLVMValueRef p = LLVMBuildInBoundsGEP2(lc->B, lc->ptr, fc->objs, &idx, 1, "");
+  LLVMValueRef v = LLVMBuildLoad2(lc->B, lc->ptr, p, "obj");
+  LLVMMetadataRef empty = LLVMMDNodeInContext2(lc->C, NULL, 0);
+  LLVMSetMetadata(v, lc->md_invariant, LLVMMetadataAsValue(lc->C, empty));
+  return v;
+}
+
+/* ---- leaving to the interpreter ----------------------------------------------------- */
+
+/* Value of IR ref `r` seen on the edge from LLVM block `from_ir` into IR block `to`: phis of
+ * `to` are replaced by their operand for that predecessor. */
+static LLVMValueRef value_on_edge(FnCtx *fc, IrRef r, IrBlockId from_ir, IrBlockId to) {
+  IrInstr *in = ir_instr(fc->fn, r);
+  if (in->op == IR_PHI && in->block == to && from_ir != IR_NOREF) {
+    for (uint32_t k = 0; k < in->nargs; k++)
+      if (in->phi_from[k] == from_ir) return fc->vals[in->args[k]];
+  }
+  return fc->vals[r];
+}
+
+/* Emits, at the builder's position, the spill of frame state `fs` and the tail call into
+ * the interpreter. `from_ir`/`to` map phis when the state belongs to another block's
+ * instruction (loop headers); pass IR_NOREF otherwise. */
+static void emit_leave(FnCtx *fc, uint32_t fs_index, int throwflag, int reason,
+                       IrBlockId from_ir, IrBlockId to) {
+  LowerCtx *lc = fc->lc;
+  IrFrameState *fs = &fc->fn->fstates[fs_index];
+  LLVMValueRef null = LLVMConstNull(lc->ptr);
+  for (uint32_t i = 0; i < fs->nlocals + fs->nstack; i++) {
+    IrRef r = fs->vals[i];
+    if (r == IR_FS_MEM) continue; /* already in the frame */
+    if (i < fs->nlocals && r == IR_FS_UNSET) continue; /* locals live in the frame */
+    LLVMValueRef v = r == IR_FS_UNSET ? null : value_on_edge(fc, r, from_ir, to);
+    if (!v) {
+      fail(fc, "frame state refers to an undefined value %%%u", r);
+      return;
+    }
+    LLVMBuildStore(lc->B, v, localsplus_slot(fc, i));
+  }
+  LLVMTypeRef params[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i32, lc->i64};
+  LLVMValueRef args[6] = {fc->ts, fc->frame, i64c(lc, fs->bc_offset / 2),
+                          i64c(lc, fs->nstack), i32c(lc, throwflag), i64c(lc, reason)};
+  LLVMValueRef r = call(lc, "rt_leave_to_interp", lc->ptr, params, 6, args);
+  LLVMSetTailCall(r, 1);
+  LLVMBuildRet(lc->B, r);
+}
+
+/* prev_instr := the unit of fs: keeps tracebacks and f_lineno right while we call out. */
+static void emit_set_instr(FnCtx *fc, uint32_t fs_index) {
+  LowerCtx *lc = fc->lc;
+  IrFrameState *fs = &fc->fn->fstates[fs_index];
+  LLVMValueRef off = i64c(lc, fs->bc_offset);
+  LLVMValueRef p = LLVMBuildGEP2(lc->B, LLVMInt8TypeInContext(lc->C), fc->code_units, &off, 1, "");
+  LLVMBuildStore(lc->B, p, frame_field(fc, offsetof(_PyInterpreterFrame, prev_instr)));
+}
+
+/* Branches on `failed`: the failure block leaves to the interpreter with fs. Leaves the
+ * builder in the continuation block. */
+static void branch_on_failure(FnCtx *fc, LLVMValueRef failed, uint32_t fs, int throwflag,
+                              bool check_err) {
+  LowerCtx *lc = fc->lc;
+  LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(lc->C, fc->func, "fail");
+  LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(lc->C, fc->func, "ok");
+  LLVMBuildCondBr(lc->B, failed, bad, ok);
+  LLVMPositionBuilderAtEnd(lc->B, bad);
+  if (check_err) {
+    /* RAISE and DEOPT: an exception set means raise, else deoptimise. */
+    LLVMTypeRef p[1] = {lc->ptr};
+    LLVMValueRef a[1] = {fc->ts};
+    LLVMValueRef e = call(lc, "rt_err_occurred", lc->i32, p, 1, a);
+    LLVMBasicBlockRef raise = LLVMAppendBasicBlockInContext(lc->C, fc->func, "raise");
+    LLVMBasicBlockRef deopt = LLVMAppendBasicBlockInContext(lc->C, fc->func, "deopt");
+    LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, e, i32c(lc, 0), ""), raise, deopt);
+    LLVMPositionBuilderAtEnd(lc->B, raise);
+    emit_leave(fc, fs, 1, RT_DEOPT_EXCEPTION, IR_NOREF, IR_NOREF);
+    LLVMPositionBuilderAtEnd(lc->B, deopt);
+    emit_leave(fc, fs, 0, RT_DEOPT_GUARD, IR_NOREF, IR_NOREF);
+  } else {
+    emit_leave(fc, fs, throwflag, throwflag ? RT_DEOPT_EXCEPTION : RT_DEOPT_GUARD, IR_NOREF,
+               IR_NOREF);
+  }
+  LLVMPositionBuilderAtEnd(lc->B, ok);
+}
+
+/* ---- generic operations: calls to rt_<op> -------------------------------------------- */
+
+static bool is_native(const char *name) {
+#define RT_NAME(n) #n,
+  static const char *const natives[] = {RT_NATIVE_LIST(RT_NAME) NULL};
+#undef RT_NAME
+  for (int i = 0; natives[i]; i++)
+    if (!strcmp(natives[i], name)) return true;
+  return false;
+}
+
+/* Ops whose NULL result is not a failure by itself (exhaustion); raise iff an exception
+ * is set. */
+static bool null_may_be_ok(IrOp op) { return op == IR_ITER_NEXT; }
+
+static void lower_generic(FnCtx *fc, IrRef r, IrInstr *in) {
+  LowerCtx *lc = fc->lc;
+  const IrOpInfo *oi = &ir_op_info[in->op];
+  char name[64];
+  snprintf(name, sizeof name, "rt_%s", oi->name);
+  for (char *p = name; *p; p++)
+    if (*p == '.') *p = '_';
+  /* Names in ir_ops.def's text column may differ from the ID; the ID is canonical. */
+  LLVMTypeRef params[16];
+  LLVMValueRef args[16];
+  unsigned n = 0;
+  params[n] = lc->ptr, args[n++] = fc->ts;
+  params[n] = lc->ptr, args[n++] = fc->frame;
+  for (int k = 0; k < 2; k++) {
+    switch (oi->imm[k]) {
+    case IR_IMM_NONE: break;
+    case IR_IMM_CONST:
+      params[n] = lc->ptr;
+      args[n++] = in->imm[k] < 0 ? LLVMConstNull(lc->ptr)
+                                 : load_obj(fc, LOWER_OBJ_CONST, (uint32_t)in->imm[k]);
+      break;
+    case IR_IMM_NAME:
+      params[n] = lc->ptr;
+      args[n++] = load_obj(fc, LOWER_OBJ_NAME, (uint32_t)in->imm[k]);
+      break;
+    case IR_IMM_F64:
+      params[n] = lc->f64;
+      args[n++] = LLVMConstReal(lc->f64, ir_imm_f64(in));
+      break;
+    default:
+      params[n] = lc->i64;
+      args[n++] = i64c(lc, in->imm[k]);
+      break;
+    }
+  }
+  const char *sig = strchr(oi->sig, ':') + 1;
+  size_t nsig = strlen(sig);
+  bool variadic = nsig > 0 && sig[nsig - 1] == '*';
+  size_t nfixed = variadic ? nsig - 2 : nsig;
+  if (in->nargs < nfixed) {
+    fail(fc, "%s: %u operands, expected at least %zu", oi->name, in->nargs, nfixed);
+    return;
+  }
+  for (size_t i = 0; i < nfixed; i++) {
+    if (n >= 14) {
+      fail(fc, "%s: too many operands for a helper call", oi->name);
+      return;
+    }
+    LLVMValueRef v = fc->vals[in->args[i]];
+    if (sig[i] == 'b') v = LLVMBuildZExt(lc->B, v, lc->i32, "");
+    params[n] = type_of_letter(lc, sig[i], true);
+    args[n++] = v;
+  }
+  if (variadic) {
+    /* An array with one writable slot before the first element (vectorcall's offset). */
+    uint32_t nv = in->nargs - (uint32_t)nfixed;
+    LLVMBasicBlockRef cur = LLVMGetInsertBlock(lc->B);
+    LLVMValueRef first = LLVMGetFirstInstruction(fc->entry);
+    if (first) LLVMPositionBuilderBefore(lc->B, first);
+    else LLVMPositionBuilderAtEnd(lc->B, fc->entry);
+    LLVMTypeRef at = LLVMArrayType2(lc->ptr, nv + 1);
+    LLVMValueRef arr = LLVMBuildAlloca(lc->B, at, "args");
+    LLVMPositionBuilderAtEnd(lc->B, cur);
+    for (uint32_t k = 0; k < nv; k++) {
+      LLVMValueRef idx[2] = {i64c(lc, 0), i64c(lc, k + 1)};
+      LLVMValueRef p = LLVMBuildInBoundsGEP2(lc->B, at, arr, idx, 2, "");
+      LLVMValueRef v = fc->vals[in->args[nfixed + k]];
+      if (sig[nsig - 2] == 'b') v = LLVMBuildZExt(lc->B, v, lc->ptr, ""); /* not expected */
+      LLVMBuildStore(lc->B, v, p);
+    }
+    LLVMValueRef idx[2] = {i64c(lc, 0), i64c(lc, 1)};
+    params[n] = lc->ptr, args[n++] = LLVMBuildInBoundsGEP2(lc->B, at, arr, idx, 2, "");
+    params[n] = lc->i64, args[n++] = i64c(lc, nv);
+  }
+  bool raise = oi->flags & IRF_RAISE, deopt = oi->flags & IRF_DEOPT;
+  char rl = oi->sig[0];
+  LLVMTypeRef ret = rl == 'v' ? ((raise || deopt) ? lc->i32 : lc->vd)
+                              : type_of_letter(lc, rl, true);
+  if (!ret) {
+    fail(fc, "%s: result type '%c' has no helper convention", oi->name, rl);
+    return;
+  }
+  LLVMTypeRef fty = LLVMFunctionType(ret, params, n, 0);
+  /* The helper must exist: in the bitcode (with exactly this type) or among the natives. */
+  LLVMValueRef bc = lc->rt ? LLVMGetNamedFunction(lc->rt, name) : NULL;
+  if (bc && LLVMGlobalGetValueType(bc) != fty) {
+    char *want = LLVMPrintTypeToString(fty), *got = LLVMPrintTypeToString(LLVMGlobalGetValueType(bc));
+    fail(fc, "helper %s has type %s, the convention says %s", name, got, want);
+    LLVMDisposeMessage(want);
+    LLVMDisposeMessage(got);
+    return;
+  }
+  if (!bc && !is_native(name)) {
+    fail(fc, "no lowering for operation '%s'", oi->name);
+    return;
+  }
+  if (in->fs != IR_NOREF) emit_set_instr(fc, in->fs);
+  LLVMValueRef f = get_fn(lc, name, fty);
+  LLVMValueRef res = LLVMBuildCall2(lc->B, fty, f, args, n, "");
+  if ((raise || deopt) && in->fs == IR_NOREF) {
+    fail(fc, "%s without a frame state", oi->name);
+    return;
+  }
+  if (raise || deopt) {
+    LLVMValueRef failed = NULL;
+    bool check = raise && deopt;
+    if (rl == 'o' || rl == 'p') {
+      failed = LLVMBuildICmp(lc->B, LLVMIntEQ, res, LLVMConstNull(lc->ptr), "");
+      if (null_may_be_ok(in->op)) {
+        /* NULL and an exception set: raise. */
+        LLVMTypeRef p[1] = {lc->ptr};
+        LLVMValueRef a[1] = {fc->ts};
+        LLVMValueRef e = call(lc, "rt_err_occurred", lc->i32, p, 1, a);
+        failed = LLVMBuildAnd(lc->B, failed, LLVMBuildICmp(lc->B, LLVMIntNE, e, i32c(lc, 0), ""),
+                              "");
+      }
+    } else if (rl == 'b' || rl == 'v') {
+      failed = LLVMBuildICmp(lc->B, LLVMIntSLT, res, i32c(lc, 0), "");
+    } else {
+      LLVMTypeRef p[1] = {lc->ptr};
+      LLVMValueRef a[1] = {fc->ts};
+      LLVMValueRef e = call(lc, "rt_err_occurred", lc->i32, p, 1, a);
+      failed = LLVMBuildICmp(lc->B, LLVMIntNE, e, i32c(lc, 0), "");
+    }
+    branch_on_failure(fc, failed, in->fs, raise ? 1 : 0, check);
+  }
+  if (rl == 'b') res = LLVMBuildICmp(lc->B, LLVMIntNE, res, i32c(lc, 0), "");
+  fc->vals[r] = rl == 'v' ? NULL : res;
+}
+
+/* ---- instructions --------------------------------------------------------------------- */
+
+static LLVMIntPredicate icmp_pred(int64_t c) {
+  static const LLVMIntPredicate p[6] = {LLVMIntSLT, LLVMIntSLE, LLVMIntEQ,
+                                        LLVMIntNE,  LLVMIntSGT, LLVMIntSGE};
+  return p[c >= 0 && c < 6 ? c : 2];
+}
+static LLVMRealPredicate fcmp_pred(int64_t c) {
+  static const LLVMRealPredicate p[6] = {LLVMRealOLT, LLVMRealOLE, LLVMRealOEQ,
+                                         LLVMRealUNE, LLVMRealOGT, LLVMRealOGE};
+  return p[c >= 0 && c < 6 ? c : 2];
+}
+
+static void lower_instr(FnCtx *fc, IrRef r) {
+  LowerCtx *lc = fc->lc;
+  IrInstr *in = ir_instr(fc->fn, r);
+  LLVMValueRef *a = NULL;
+  LLVMValueRef av[2] = {NULL, NULL};
+  for (uint32_t i = 0; i < in->nargs && i < 2; i++) av[i] = fc->vals[in->args[i]];
+  a = av;
+  switch ((IrOp)in->op) {
+  case IR_CONST_I64: fc->vals[r] = i64c(lc, in->imm[0]); return;
+  case IR_CONST_F64: fc->vals[r] = LLVMConstReal(lc->f64, ir_imm_f64(in)); return;
+  case IR_CONST_BOOL: fc->vals[r] = LLVMConstInt(lc->i1, in->imm[0] != 0, 0); return;
+  case IR_NULLOBJ: fc->vals[r] = LLVMConstNull(lc->ptr); return;
+  case IR_CONST: {
+    if (in->imm[0] < 0) {
+      fail(fc, "const without a constant");
+      return;
+    }
+    LLVMValueRef o = load_obj(fc, LOWER_OBJ_CONST, (uint32_t)in->imm[0]);
+    LLVMTypeRef p[3] = {lc->ptr, lc->ptr, lc->ptr};
+    LLVMValueRef args[3] = {fc->ts, fc->frame, o};
+    call(lc, "rt_incref", lc->vd, p, 3, args);
+    fc->vals[r] = o;
+    return;
+  }
+  case IR_PHI: return; /* created with the block */
+  case IR_ADD_I64: fc->vals[r] = LLVMBuildAdd(lc->B, a[0], a[1], ""); return;
+  case IR_SUB_I64: fc->vals[r] = LLVMBuildSub(lc->B, a[0], a[1], ""); return;
+  case IR_MUL_I64: fc->vals[r] = LLVMBuildMul(lc->B, a[0], a[1], ""); return;
+  case IR_CMP_I64: fc->vals[r] = LLVMBuildICmp(lc->B, icmp_pred(in->imm[0]), a[0], a[1], ""); return;
+  case IR_ADD_F64: fc->vals[r] = LLVMBuildFAdd(lc->B, a[0], a[1], ""); return;
+  case IR_SUB_F64: fc->vals[r] = LLVMBuildFSub(lc->B, a[0], a[1], ""); return;
+  case IR_MUL_F64: fc->vals[r] = LLVMBuildFMul(lc->B, a[0], a[1], ""); return;
+  case IR_CMP_F64: fc->vals[r] = LLVMBuildFCmp(lc->B, fcmp_pred(in->imm[0]), a[0], a[1], ""); return;
+  case IR_NOT: fc->vals[r] = LLVMBuildNot(lc->B, a[0], ""); return;
+  case IR_IS_NULL:
+    fc->vals[r] = LLVMBuildICmp(lc->B, LLVMIntEQ, a[0], LLVMConstNull(lc->ptr), "");
+    return;
+  case IR_IS: fc->vals[r] = LLVMBuildICmp(lc->B, LLVMIntEQ, a[0], a[1], ""); return;
+  default: lower_generic(fc, r, in); return;
+  }
+}
+
+/* The instruction whose frame state describes the loop header `to` at its first
+ * bytecode instruction, if only phis and pure operations precede it. */
+static uint32_t header_fstate(FnCtx *fc, IrBlockId to) {
+  IrBlock *b = &fc->fn->blocks[to];
+  for (uint32_t i = 0; i < b->ninstrs; i++) {
+    IrInstr *in = ir_instr(fc->fn, b->instrs[i]);
+    if (in->fs != IR_NOREF) {
+      IrFrameState *fs = &fc->fn->fstates[in->fs];
+      return (b->bc_offset < 0 || fs->bc_offset == b->bc_offset) ? in->fs : IR_NOREF;
+    }
+    if (!(ir_op_info[in->op].flags & IRF_PURE) && in->op != IR_INCREF) return IR_NOREF;
+  }
+  IrRef t = b->term;
+  if (t != IR_NOREF && ir_instr(fc->fn, t)->fs != IR_NOREF) return ir_instr(fc->fn, t)->fs;
+  return IR_NOREF;
+}
+
+/* A jump from IR block `from` to `to`; back-edges test the eval breaker first. Records
+ * the LLVM block the edge leaves from. */
+static void emit_jump(FnCtx *fc, IrBlockId from, uint32_t k, IrBlockId to) {
+  LowerCtx *lc = fc->lc;
+  bool back = fc->rpo_index[to] <= fc->rpo_index[from];
+  uint32_t fs = back ? header_fstate(fc, to) : IR_NOREF;
+  if (back) {
+    LLVMTypeRef p[1] = {lc->ptr};
+    LLVMValueRef a[1] = {fc->ts};
+    LLVMValueRef set = call(lc, "rt_breaker_set", lc->i32, p, 1, a);
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(lc->C, fc->func, "breaker");
+    LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(lc->C, fc->func, "backedge");
+    LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, set, i32c(lc, 0), ""), slow, cont);
+    LLVMPositionBuilderAtEnd(lc->B, slow);
+    LLVMValueRef rc = call(lc, "rt_handle_breaker", lc->i32, p, 1, a);
+    if (fs != IR_NOREF) {
+      LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(lc->C, fc->func, "breaker.raise");
+      LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntSLT, rc, i32c(lc, 0), ""), bad, cont);
+      LLVMPositionBuilderAtEnd(lc->B, bad);
+      emit_leave(fc, fs, 1, RT_DEOPT_BREAKER, from, to);
+    } else {
+      /* No instruction to raise at: an exception from a signal handler stays pending. */
+      (void)rc;
+      LLVMBuildBr(lc->B, cont);
+    }
+    LLVMPositionBuilderAtEnd(lc->B, cont);
+  }
+  fc->edge[from][k] = LLVMGetInsertBlock(lc->B);
+  LLVMBuildBr(lc->B, fc->bbs[to]);
+}
+
+static void lower_term(FnCtx *fc, IrBlockId b) {
+  LowerCtx *lc = fc->lc;
+  IrRef t = fc->fn->blocks[b].term;
+  if (t == IR_NOREF) {
+    LLVMBuildUnreachable(lc->B);
+    return;
+  }
+  IrInstr *in = ir_instr(fc->fn, t);
+  switch ((IrOp)in->op) {
+  case IR_BR: emit_jump(fc, b, 0, in->succ[0]); return;
+  case IR_CBR: {
+    LLVMBasicBlockRef tb = LLVMAppendBasicBlockInContext(lc->C, fc->func, "then");
+    LLVMBasicBlockRef fb = LLVMAppendBasicBlockInContext(lc->C, fc->func, "else");
+    LLVMBuildCondBr(lc->B, fc->vals[in->args[0]], tb, fb);
+    LLVMPositionBuilderAtEnd(lc->B, tb);
+    emit_jump(fc, b, 0, in->succ[0]);
+    LLVMPositionBuilderAtEnd(lc->B, fb);
+    emit_jump(fc, b, 1, in->succ[1]);
+    return;
+  }
+  case IR_RET: {
+    LLVMTypeRef p[2] = {lc->ptr, lc->ptr};
+    LLVMValueRef a[2] = {fc->ts, fc->frame};
+    call(lc, "rt_leave", lc->vd, p, 2, a);
+    LLVMBuildRet(lc->B, fc->vals[in->args[0]]);
+    return;
+  }
+  case IR_DEOPT:
+  case IR_UNWIND:
+    if (in->fs == IR_NOREF) {
+      fail(fc, "%s without a frame state", ir_op_info[in->op].name);
+      return;
+    }
+    emit_leave(fc, in->fs, in->op == IR_UNWIND, in->op == IR_UNWIND ? RT_DEOPT_EXCEPTION
+                                                                   : RT_DEOPT_GUARD,
+               IR_NOREF, IR_NOREF);
+    return;
+  case IR_UNREACHABLE: LLVMBuildUnreachable(lc->B); return;
+  default: fail(fc, "no lowering for terminator '%s'", ir_op_info[in->op].name); return;
+  }
+}
+
+/* Reverse post-order of the reachable blocks (iterative DFS), computed here so that
+ * lowering does not depend on derived data being current. */
+static void compute_rpo(FnCtx *fc) {
+  IrFunc *fn = fc->fn;
+  uint32_t nb = fn->nblocks;
+  uint32_t *post = calloc(nb + 1, sizeof *post), npost = 0;
+  uint32_t *stack = calloc(nb + 1, sizeof *stack), *next = calloc(nb + 1, sizeof *next);
+  uint8_t *seen = calloc(nb + 1, 1);
+  if (!post || !stack || !next || !seen) PYLLC_DIE("out of memory");
+  uint32_t sp = 0;
+  if (nb) {
+    stack[sp++] = 0;
+    seen[0] = 1;
+  }
+  while (sp) {
+    uint32_t b = stack[sp - 1];
+    IrRef t = fn->blocks[b].term;
+    uint32_t ns = t == IR_NOREF ? 0 : ir_instr(fn, t)->nsucc;
+    if (next[b] < ns) {
+      IrBlockId s = ir_instr(fn, t)->succ[next[b]++];
+      if (s < nb && !seen[s]) {
+        seen[s] = 1;
+        stack[sp++] = s;
+      }
+    } else {
+      post[npost++] = b;
+      sp--;
+    }
+  }
+  fc->order = malloc(sizeof(uint32_t) * (npost + 1));
+  fc->rpo_index = malloc(sizeof(uint32_t) * (nb + 1));
+  if (!fc->order || !fc->rpo_index) PYLLC_DIE("out of memory");
+  for (uint32_t i = 0; i < nb; i++) fc->rpo_index[i] = UINT32_MAX;
+  for (uint32_t i = 0; i < npost; i++) {
+    fc->order[i] = post[npost - 1 - i];
+    fc->rpo_index[fc->order[i]] = i;
+  }
+  fc->norder = npost;
+  free(post);
+  free(stack);
+  free(next);
+  free(seen);
+}
+
+static void set_fn_attrs(LowerCtx *lc, LLVMValueRef f) {
+  if (lc->target_cpu)
+    LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+                            LLVMCreateStringAttribute(lc->C, "target-cpu", 10, lc->target_cpu,
+                                                      (unsigned)strlen(lc->target_cpu)));
+  if (lc->target_features)
+    LLVMAddAttributeAtIndex(
+        f, LLVMAttributeFunctionIndex,
+        LLVMCreateStringAttribute(lc->C, "target-features", 15, lc->target_features,
+                                  (unsigned)strlen(lc->target_features)));
+  /* Keep frame pointers: perf and gdb walk through JIT code. */
+  LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+                          LLVMCreateStringAttribute(lc->C, "frame-pointer", 13, "all", 3));
+}
+
+int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
+  memset(info, 0, sizeof *info);
+  info->sym = strdup(sym);
+  if (!info->sym) PYLLC_DIE("out of memory");
+  const char *why = lower_unsupported_reason(fn);
+  if (why) {
+    snprintf(info->why, sizeof info->why, "%s", why);
+    return -1;
+  }
+  if (fn->nblocks == 0) {
+    snprintf(info->why, sizeof info->why, "function has no blocks");
+    return -1;
+  }
+  FnCtx fcs = {.lc = lc, .fn = fn, .info = info}, *fc = &fcs;
+  LLVMTypeRef params[3] = {lc->ptr, lc->ptr, lc->i32};
+  LLVMTypeRef fty = LLVMFunctionType(lc->ptr, params, 3, 0);
+  fc->func = LLVMAddFunction(lc->M, sym, fty);
+  set_fn_attrs(lc, fc->func);
+  fc->ts = LLVMGetParam(fc->func, 0);
+  fc->frame = LLVMGetParam(fc->func, 1);
+  fc->throwflag = LLVMGetParam(fc->func, 2);
+  LLVMSetValueName2(fc->ts, "ts", 2);
+  LLVMSetValueName2(fc->frame, "frame", 5);
+  LLVMSetValueName2(fc->throwflag, "throwflag", 9);
+  fc->vals = calloc(fn->ninstrs + 1, sizeof *fc->vals);
+  fc->bbs = calloc(fn->nblocks + 1, sizeof *fc->bbs);
+  fc->edge = calloc(fn->nblocks + 1, sizeof *fc->edge);
+  if (!fc->vals || !fc->bbs || !fc->edge) PYLLC_DIE("out of memory");
+  compute_rpo(fc);
+
+  /* entry: throwflag or rt_enter's refusal -> the interpreter runs the frame. */
+  fc->entry = LLVMAppendBasicBlockInContext(lc->C, fc->func, "entry");
+  LLVMBasicBlockRef interp = LLVMAppendBasicBlockInContext(lc->C, fc->func, "interp");
+  LLVMBasicBlockRef enter = LLVMAppendBasicBlockInContext(lc->C, fc->func, "enter");
+  LLVMBasicBlockRef start = LLVMAppendBasicBlockInContext(lc->C, fc->func, "start");
+  LLVMPositionBuilderAtEnd(lc->B, fc->entry);
+  LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, fc->throwflag, i32c(lc, 0), ""),
+                  interp, enter);
+  LLVMPositionBuilderAtEnd(lc->B, interp);
+  {
+    LLVMTypeRef p[3] = {lc->ptr, lc->ptr, lc->i32};
+    LLVMValueRef a[3] = {fc->ts, fc->frame, fc->throwflag};
+    LLVMValueRef r = call(lc, "_PyEval_EvalFrameDefault", lc->ptr, p, 3, a);
+    LLVMSetTailCall(r, 1);
+    LLVMBuildRet(lc->B, r);
+  }
+  LLVMPositionBuilderAtEnd(lc->B, enter);
+  {
+    LLVMTypeRef p[2] = {lc->ptr, lc->ptr};
+    LLVMValueRef a[2] = {fc->ts, fc->frame};
+    LLVMValueRef r = call(lc, "rt_enter", lc->i32, p, 2, a);
+    LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, r, i32c(lc, 0), ""), interp, start);
+  }
+  LLVMPositionBuilderAtEnd(lc->B, start);
+  {
+    LLVMValueRef co = LLVMBuildLoad2(lc->B, lc->ptr,
+                                     frame_field(fc, offsetof(_PyInterpreterFrame, f_code)),
+                                     "code");
+    LLVMValueRef off = i64c(lc, offsetof(PyCodeObject, co_code_adaptive));
+    fc->code_units = LLVMBuildGEP2(lc->B, LLVMInt8TypeInContext(lc->C), co, &off, 1, "units");
+  }
+  for (uint32_t i = 0; i < fc->norder; i++) {
+    uint32_t b = fc->order[i];
+    char label[24];
+    snprintf(label, sizeof label, "bb%u", b);
+    fc->bbs[b] = LLVMAppendBasicBlockInContext(lc->C, fc->func, label);
+    IrRef t = fn->blocks[b].term;
+    uint32_t ns = t == IR_NOREF ? 0 : ir_instr(fn, t)->nsucc;
+    fc->edge[b] = calloc(ns + 1, sizeof **fc->edge);
+    if (!fc->edge[b]) PYLLC_DIE("out of memory");
+  }
+  LLVMBuildBr(lc->B, fc->bbs[fc->order[0]]);
+
+  /* Phis first (values may flow around loops), then the blocks in order. */
+  for (uint32_t i = 0; i < fc->norder; i++) {
+    IrBlock *blk = &fn->blocks[fc->order[i]];
+    LLVMPositionBuilderAtEnd(lc->B, fc->bbs[fc->order[i]]);
+    for (uint32_t k = 0; k < blk->ninstrs; k++) {
+      IrInstr *in = ir_instr(fn, blk->instrs[k]);
+      if (in->op == IR_PHI) fc->vals[blk->instrs[k]] = LLVMBuildPhi(lc->B, ir_type(lc, in->type), "");
+    }
+  }
+  for (uint32_t i = 0; i < fc->norder && !fc->failed; i++) {
+    uint32_t b = fc->order[i];
+    IrBlock *blk = &fn->blocks[b];
+    LLVMBasicBlockRef bb = fc->bbs[b];
+    LLVMPositionBuilderAtEnd(lc->B, bb);
+    for (uint32_t k = 0; k < blk->ninstrs && !fc->failed; k++) {
+      IrRef r = blk->instrs[k];
+      IrInstr *in = ir_instr(fn, r);
+      for (uint32_t a = 0; a < in->nargs && in->op != IR_PHI; a++) {
+        if (in->args[a] >= fn->ninstrs || !fc->vals[in->args[a]])
+          fail(fc, "%%%u uses %%%u before its definition", r, in->args[a]);
+      }
+      if (!fc->failed) lower_instr(fc, r);
+    }
+    if (!fc->failed) lower_term(fc, b);
+  }
+  /* Phi operands, one per LLVM edge of each distinct predecessor. */
+  for (uint32_t i = 0; i < fc->norder && !fc->failed; i++) {
+    uint32_t b = fc->order[i];
+    IrBlock *blk = &fn->blocks[b];
+    for (uint32_t k = 0; k < blk->ninstrs; k++) {
+      IrInstr *in = ir_instr(fn, blk->instrs[k]);
+      if (in->op != IR_PHI) continue;
+      LLVMValueRef phi = fc->vals[blk->instrs[k]];
+      for (uint32_t j = 0; j < in->nargs; j++) {
+        IrBlockId from = in->phi_from[j];
+        bool dup = false;
+        for (uint32_t q = 0; q < j; q++) dup |= in->phi_from[q] == from;
+        if (dup || from >= fn->nblocks || fc->rpo_index[from] == UINT32_MAX) continue;
+        IrInstr *t = ir_instr(fn, fn->blocks[from].term);
+        for (uint32_t s = 0; s < t->nsucc; s++) {
+          if (t->succ[s] != b || !fc->edge[from][s]) continue;
+          LLVMValueRef v = fc->vals[in->args[j]];
+          LLVMBasicBlockRef e = fc->edge[from][s];
+          if (!v) {
+            fail(fc, "phi %%%u: undefined operand", blk->instrs[k]);
+            break;
+          }
+          LLVMAddIncoming(phi, &v, &e, 1);
+        }
+      }
+    }
+  }
+  if (!fc->failed && fc->objs) {
+    /* Give the object table its real size. */
+    LLVMValueRef g = LLVMAddGlobal(lc->M, LLVMArrayType2(lc->ptr, info->nobjs), "");
+    LLVMSetInitializer(g, LLVMConstNull(LLVMArrayType2(lc->ptr, info->nobjs)));
+    LLVMReplaceAllUsesWith(fc->objs, g);
+    LLVMDeleteGlobal(fc->objs);
+    LLVMSetValueName2(g, info->objs_sym, strlen(info->objs_sym));
+    LLVMSetAlignment(g, 8);
+  }
+  int rc = 0;
+  if (fc->failed) {
+    LLVMDeleteFunction(fc->func);
+    if (fc->objs) LLVMDeleteGlobal(fc->objs);
+    rc = -1;
+  }
+  for (uint32_t i = 0; i < fn->nblocks; i++) free(fc->edge[i]);
+  free(fc->edge);
+  free(fc->vals);
+  free(fc->bbs);
+  free(fc->order);
+  free(fc->rpo_index);
+  return rc;
+}
