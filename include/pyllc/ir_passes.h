@@ -19,4 +19,19 @@ const char *ir_default_pipeline(int opt_level);
 int ir_run_passes(PyllcDiag *d, IrModule *m, const char *pipeline, bool verify_each,
                   FILE *print_after);
 
+/* Finer control, for pyllc-opt. print_after: a pass name, "all", or NULL. */
+typedef struct IrPassOptions {
+  bool verify_each;
+  const char *print_after;
+  FILE *dump; /* where print_after prints; stdout if NULL */
+} IrPassOptions;
+int ir_run_pipeline(PyllcDiag *d, IrModule *m, const char *pipeline, const IrPassOptions *opt);
+
+/* Lists the passes, one line each (name and summary), for --help. */
+void ir_list_passes(FILE *out);
+
+/* The passes (lib/IR/Passes); each returns whether it changed fn. */
+bool ir_pass_constfold(IrFunc *fn);
+bool ir_pass_dce(IrFunc *fn);
+
 #endif

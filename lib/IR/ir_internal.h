@@ -36,6 +36,10 @@ void ir_compact_blocks(IrFunc *fn, const bool *keep);
  * the part after the last '#' is then the index). Written into buf. */
 const char *ir_func_label(const IrFunc *fn, char *buf, size_t size);
 
+/* The printer's value numbers (%N): instructions with a result, in layout order;
+ * UINT32_MAX for the others. malloc'd, ninstrs entries: the caller frees it. */
+uint32_t *ir_number_values(const IrFunc *fn);
+
 /* Deepest nesting of constant tuples the printer and parser accept. */
 #define IR_MAX_NESTING 64
 

@@ -60,8 +60,12 @@ void ir_format_f64(char *buf, size_t size, double d) {
   }
 }
 
-static bool is_bare_name(const char *s) {
+/* After a sigil ($x @x %x) a name may be any run of [A-Za-z0-9_.]; without one (the
+ * locals list) it must also start like an identifier. */
+static bool is_bare_name(const char *s, bool sigil) {
   if (!*s)
+    return false;
+  if (!sigil && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
     return false;
   for (; *s; s++) {
     char c = *s;
@@ -97,7 +101,7 @@ void ir_print_string(FILE *out, const char *s, size_t n, bool bytes) {
 /* $name / @name, quoted when the name has other characters than [A-Za-z0-9_.]. */
 static void print_name(FILE *out, char sigil, const char *name) {
   fputc(sigil, out);
-  if (is_bare_name(name))
+  if (is_bare_name(name, true))
     fputs(name, out);
   else
     ir_print_string(out, name, strlen(name), false);
@@ -335,22 +339,26 @@ static void print_kind(FILE *out, uint8_t kind) {
   }
 }
 
-void ir_print_func(FILE *out, const IrFunc *fn) {
-  Printer p = {out, fn, NULL};
-  p.num = malloc((fn->ninstrs + 1) * sizeof *p.num);
-  if (!p.num)
+uint32_t *ir_number_values(const IrFunc *fn) {
+  uint32_t *num = malloc((fn->ninstrs + 1) * sizeof *num);
+  if (!num)
     PYLLC_DIE("out of memory");
   for (IrRef r = 0; r < fn->ninstrs; r++)
-    p.num[r] = UINT32_MAX;
+    num[r] = UINT32_MAX;
   uint32_t next = 0;
   for (IrBlockId b = 0; b < fn->nblocks; b++) {
     const IrBlock *bb = &fn->blocks[b];
-    for (uint32_t i = 0; i < bb->ninstrs; i++)
-      if (bb->instrs[i] < fn->ninstrs && fn->instrs[bb->instrs[i]].type != IR_T_VOID)
-        p.num[bb->instrs[i]] = next++;
-    if (bb->term < fn->ninstrs && fn->instrs[bb->term].type != IR_T_VOID)
-      p.num[bb->term] = next++;
+    for (uint32_t i = 0; i <= bb->ninstrs; i++) {
+      IrRef r = i < bb->ninstrs ? bb->instrs[i] : bb->term;
+      if (r < fn->ninstrs && fn->instrs[r].type != IR_T_VOID && num[r] == UINT32_MAX)
+        num[r] = next++;
+    }
   }
+  return num;
+}
+
+void ir_print_func(FILE *out, const IrFunc *fn) {
+  Printer p = {out, fn, ir_number_values(fn)};
 
   char label[512];
   fputs("func ", out);
@@ -369,7 +377,7 @@ void ir_print_func(FILE *out, const IrFunc *fn) {
     if (i)
       fputs(", ", out);
     const char *name = fn->localnames ? fn->localnames[i] : "";
-    if (is_bare_name(name))
+    if (is_bare_name(name, false))
       fputs(name, out);
     else
       ir_print_string(out, name, strlen(name), false);
