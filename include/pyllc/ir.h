@@ -62,6 +62,7 @@ enum {
   IRF_DEOPT = 1 << 3, /* may leave to the interpreter: needs a frame state */
   IRF_TERM = 1 << 4,  /* block terminator */
   IRF_STEAL = 1 << 5, /* consumes its object operands (references are transferred) */
+  IRF_STEAL_LAST = 1 << 6, /* consumes only its last operand (LIST_APPEND's value) */
 };
 
 /* How an immediate is stored (in IrInstr.imm[k]) and printed. */
@@ -154,6 +155,7 @@ typedef struct IrInstr {
   int64_t imm[2];     /* immediates; kinds in ir_op_info[op].imm */
   uint32_t fs;        /* index into fn->fstates, or IR_NOREF */
   int32_t line;       /* source line (tracebacks, -emit-ir), -1 when unknown */
+  uint16_t spec;      /* specialised CPython opcode seen at run time, 0 if none */
 } IrInstr;
 
 typedef struct IrBlock {

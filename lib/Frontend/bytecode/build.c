@@ -1,0 +1,1026 @@
+/* build.c - decoded CPython 3.11 instructions -> pyllc SSA IR.
+ *
+ * 1. Basic blocks: leaders are the first instruction, jump targets, exception handlers
+ *    and the instructions after jumps, returns and raises.
+ * 2. Stack depths (abstract interpretation over the CFG, from the entry and from every
+ *    handler, whose entry depth the exception table gives): no underflow, no depth above
+ *    co_stacksize, the same depth on every edge into a block, handler depths below the
+ *    depth of every covered instruction, no fall-through off the end.
+ * 3. SSA: locals stay in the frame (load_local/store_local); only the value stack becomes
+ *    SSA values. A block with one predecessor inherits its exit stack; a block with more
+ *    gets one phi per stack slot, created before any block is lowered and completed as
+ *    predecessors are lowered (so no ordering constraint beyond "single-predecessor
+ *    blocks after their predecessor", met by a worklist). Exception handlers get a
+ *    landing block of `entry_stack` values: compiled code never jumps to them (a raise
+ *    hands the frame to the interpreter), but they are lowered like everything else.
+ * 4. One lowering per opcode (lower_instr), mirroring ceval.c's pushes, pops and decrefs.
+ *    Every raising or deoptimising operation gets a frame state: the instruction's
+ *    offset and the stack before it popped anything.
+ * 5. Afterwards decrefs of values that may be NULL (PUSH_NULL, LOAD_METHOD, phis of
+ *    them) become xdecrefs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bytecode.h"
+#include "pyllc/support.h"
+
+typedef struct Blk {
+  uint32_t first, last;  /* instruction indices, inclusive */
+  int32_t depth;         /* entry stack depth, -1 while unreached */
+  int32_t hdepth;        /* as an exception handler: entry depth, -1 if not one */
+  bool hlasti;
+  IrBlockId ir;          /* IR block of the entry */
+  uint32_t npreds;       /* IR edges into `ir` */
+  uint32_t nfilled;      /* phi operands set so far */
+  IrRef *entry;          /* entry stack (phis, or the single predecessor's exit) */
+  bool has_entry, queued;
+} Blk;
+
+typedef struct B {
+  PyllcDiag *d;
+  const FeCode *c;
+  const FeDecoded *dec;
+  IrFunc *fn;
+  const uint32_t *const_map;
+  Blk *blks;
+  uint32_t nblks;
+  int32_t *blk_of;       /* instruction -> block */
+  int32_t *depth_before; /* instruction -> stack depth before it, -1 unreached */
+  uint32_t maxdepth;
+  uint32_t *work;
+  uint32_t nwork;
+  /* lowering state of the current instruction */
+  IrRef *stack;
+  uint32_t sp;
+  IrRef *pre;            /* the stack before the instruction (frame states) */
+  uint32_t pre_sp;
+  IrBlockId cur;
+  const FeInstr *in;
+  int64_t kwnames;       /* pending KW_NAMES constant (fn->consts index), -1 none */
+  uint16_t precall_spec;
+} B;
+
+/* ---- steps 1 and 2: blocks and stack depths -------------------------------------- */
+
+static bool ends_block(const FeInstr *in) { return fe_op_info[in->op].jump != FE_J_NONE; }
+
+static void find_blocks(B *b) {
+  const FeDecoded *dec = b->dec;
+  bool *leader = calloc(dec->ninstrs + 1, sizeof *leader);
+  if (!leader)
+    PYLLC_DIE("out of memory");
+  leader[0] = true;
+  for (uint32_t i = 0; i < dec->ninstrs; i++) {
+    const FeInstr *in = &dec->instrs[i];
+    if (in->target >= 0)
+      leader[in->target] = true;
+    if (ends_block(in))
+      leader[i + 1] = true;
+  }
+  for (uint32_t h = 0; h < dec->nhandlers; h++)
+    leader[dec->handlers[h].target] = true;
+  b->blks = calloc(dec->ninstrs, sizeof *b->blks);
+  b->blk_of = malloc(sizeof *b->blk_of * dec->ninstrs);
+  if (!b->blks || !b->blk_of)
+    PYLLC_DIE("out of memory");
+  for (uint32_t i = 0; i < dec->ninstrs; i++) {
+    if (leader[i]) {
+      Blk *k = &b->blks[b->nblks++];
+      k->first = i;
+      k->depth = -1;
+      k->hdepth = -1;
+      k->ir = IR_NOREF;
+    }
+    b->blks[b->nblks - 1].last = i;
+    b->blk_of[i] = (int32_t)b->nblks - 1;
+  }
+  free(leader);
+}
+
+static void push_work(B *b, uint32_t k) {
+  if (b->blks[k].queued)
+    return;
+  b->blks[k].queued = true;
+  b->work[b->nwork++] = k;
+}
+
+/* Records depth `depth` on the edge into block k; false on a mismatch. */
+static bool reach(B *b, uint32_t k, int32_t depth, uint32_t from_unit, const char *how) {
+  Blk *t = &b->blks[k];
+  if (t->depth < 0) {
+    t->depth = depth;
+    push_work(b, k);
+    return true;
+  }
+  if (t->depth != depth) {
+    fe_error_at(b->d, b->c, from_unit,
+                "stack depth %d %s offset %lu, which is entered with depth %d elsewhere",
+                depth, how, (unsigned long)b->dec->instrs[t->first].start * 2, t->depth);
+    return false;
+  }
+  return true;
+}
+
+static bool compute_depths(B *b) {
+  const FeDecoded *dec = b->dec;
+  const FeCode *c = b->c;
+  b->depth_before = malloc(sizeof *b->depth_before * dec->ninstrs);
+  b->work = malloc(sizeof *b->work * (b->nblks + 1));
+  if (!b->depth_before || !b->work)
+    PYLLC_DIE("out of memory");
+  for (uint32_t i = 0; i < dec->ninstrs; i++)
+    b->depth_before[i] = -1;
+  for (uint32_t h = 0; h < dec->nhandlers; h++) {
+    const FeHandler *fh = &dec->handlers[h];
+    Blk *t = &b->blks[b->blk_of[fh->target]];
+    int32_t d = (int32_t)fh->depth + fh->lasti + 1;
+    if (fh->depth > c->stacksize || (uint32_t)d > c->stacksize) {
+      fe_error_at(b->d, c, dec->instrs[fh->target].unit,
+                  "exception handler entered with depth %ld above co_stacksize %lu",
+                  (long)fh->depth + fh->lasti + 1, (unsigned long)c->stacksize);
+      return false;
+    }
+    if (t->hdepth >= 0 && (t->hdepth != (int32_t)fh->depth || t->hlasti != fh->lasti)) {
+      fe_error_at(b->d, c, dec->instrs[fh->target].unit,
+                  "exception handler entered with different stack depths");
+      return false;
+    }
+    t->hdepth = (int32_t)fh->depth;
+    t->hlasti = fh->lasti;
+  }
+  if (!reach(b, 0, 0, 0, "at"))
+    return false;
+  for (uint32_t k = 0; k < b->nblks; k++)
+    if (b->blks[k].hdepth >= 0 &&
+        !reach(b, k, b->blks[k].hdepth + b->blks[k].hlasti + 1,
+               dec->instrs[b->blks[k].first].unit, "entering the handler at"))
+      return false;
+  while (b->nwork) {
+    uint32_t k = b->work[--b->nwork];
+    Blk *bk = &b->blks[k];
+    int32_t d = bk->depth;
+    for (uint32_t i = bk->first; i <= bk->last; i++) {
+      const FeInstr *in = &dec->instrs[i];
+      const FeOpInfo *oi = &fe_op_info[in->op];
+      int pops, push, pjmp;
+      fe_stack_effect(in->op, in->arg, &pops, &push, &pjmp);
+      b->depth_before[i] = d;
+      if (d < pops) {
+        fe_error_at(b->d, c, in->unit, "stack underflow: %s needs %d values, %d on the stack",
+                    oi->name, pops, d);
+        return false;
+      }
+      int32_t after = d - pops + push, after_jump = d - pops + pjmp;
+      int32_t hi = after > after_jump ? after : after_jump;
+      if (hi > (int32_t)c->stacksize) {
+        fe_error_at(b->d, c, in->unit, "stack depth %d exceeds co_stacksize %lu", hi,
+                    (unsigned long)c->stacksize);
+        return false;
+      }
+      if ((uint32_t)hi > b->maxdepth)
+        b->maxdepth = (uint32_t)hi;
+      if ((uint32_t)d > b->maxdepth)
+        b->maxdepth = (uint32_t)d;
+      if (in->target >= 0 &&
+          !reach(b, (uint32_t)b->blk_of[in->target],
+                 oi->jump == FE_J_COND ? after_jump : after, in->unit, "jumps to"))
+        return false;
+      d = after;
+    }
+    const FeInstr *last = &dec->instrs[bk->last];
+    uint8_t j = fe_op_info[last->op].jump;
+    if (j == FE_J_NONE || j == FE_J_COND) {
+      if (bk->last + 1 >= dec->ninstrs) {
+        fe_error_at(b->d, c, last->unit, "execution falls off the end of the code");
+        return false;
+      }
+      if (!reach(b, k + 1, d, last->unit, "falls into"))
+        return false;
+    }
+  }
+  for (uint32_t h = 0; h < dec->nhandlers; h++) {
+    const FeHandler *fh = &dec->handlers[h];
+    for (uint32_t u = fh->start; u < fh->end; u++) {
+      int32_t i = dec->index_of_unit[u];
+      if (i >= 0 && b->depth_before[i] >= 0 && b->depth_before[i] < (int32_t)fh->depth) {
+        fe_error_at(b->d, c, dec->instrs[i].unit,
+                    "stack depth %d below the depth %lu its exception handler keeps",
+                    b->depth_before[i], (unsigned long)fh->depth);
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+/* ---- emission helpers -------------------------------------------------------------- */
+
+static IrRef emit(B *b, IrOp op, const IrRef *args, uint32_t n) {
+  IrFunc *fn = b->fn;
+  IrRef r = ir_emit(fn, b->cur, op, args, n);
+  IrInstr *ins = &fn->instrs[r];
+  ins->line = b->in ? b->in->line : -1;
+  if (ir_op_info[op].flags & (IRF_RAISE | IRF_DEOPT)) {
+    uint32_t fs = ir_new_fstate(fn, b->in ? (int32_t)b->in->unit * 2 : 0, b->pre_sp);
+    IrFrameState *f = &fn->fstates[fs];
+    for (uint32_t k = 0; k < b->pre_sp; k++)
+      f->vals[f->nlocals + k] = b->pre[k];
+    ir_attach_fstate(fn, r, fs);
+  }
+  return r;
+}
+
+static IrRef emit0(B *b, IrOp op) { return emit(b, op, NULL, 0); }
+static IrRef emit1(B *b, IrOp op, IrRef a) { return emit(b, op, &a, 1); }
+static IrRef emit2(B *b, IrOp op, IrRef a, IrRef c) {
+  IrRef v[2] = {a, c};
+  return emit(b, op, v, 2);
+}
+static IrRef emit3(B *b, IrOp op, IrRef a, IrRef c, IrRef e) {
+  IrRef v[3] = {a, c, e};
+  return emit(b, op, v, 3);
+}
+static IrRef with_imm(B *b, IrRef r, int64_t i0, int64_t i1) {
+  b->fn->instrs[r].imm[0] = i0;
+  b->fn->instrs[r].imm[1] = i1;
+  return r;
+}
+
+static void push(B *b, IrRef v) { b->stack[b->sp++] = v; }
+static IrRef pop(B *b) { return b->stack[--b->sp]; }
+static IrRef top(B *b, uint32_t k) { return b->stack[b->sp - 1 - k]; } /* k=0: TOS */
+
+/* Py_DECREF of a popped value; a known NULL needs nothing (finish() turns decrefs of
+ * values that may be NULL into xdecrefs). */
+static void release(B *b, IrRef v) {
+  if (b->fn->instrs[v].op == IR_NULLOBJ)
+    return;
+  emit1(b, IR_DECREF, v);
+}
+
+static IrRef null(B *b) { return emit0(b, IR_NULLOBJ); }
+
+/* ---- edges ------------------------------------------------------------------------- */
+
+/* Control goes from IR block `from` into bytecode block k with the stack stack[0..n). */
+static void edge(B *b, IrBlockId from, uint32_t k, const IrRef *stack, uint32_t n) {
+  Blk *t = &b->blks[k];
+  if (t->npreds <= 1) {
+    t->entry = IR_NEW_ARRAY(b->fn->arena, IrRef, n + 1);
+    memcpy(t->entry, stack, n * sizeof *stack);
+    t->has_entry = true;
+  } else {
+    for (uint32_t s = 0; s < n; s++)
+      ir_phi_set(b->fn, t->entry[s], t->nfilled, stack[s], from);
+    t->nfilled++;
+  }
+  push_work(b, k);
+}
+
+/* Gives the current block's terminator the instruction's line. */
+static void term_line(B *b) {
+  b->fn->instrs[b->fn->blocks[b->cur].term].line = b->in ? b->in->line : -1;
+}
+
+/* A branch to block k with the current stack, from the current IR block. */
+static void jump_to(B *b, uint32_t k) {
+  ir_emit_br(b->fn, b->cur, b->blks[k].ir);
+  term_line(b);
+  edge(b, b->cur, k, b->stack, b->sp);
+}
+
+/* A new IR block on the way to bytecode block k (code that runs on one edge only). */
+static IrBlockId edge_block(B *b, uint32_t k) {
+  IrBlockId e = ir_new_block(b->fn);
+  b->fn->blocks[e].bc_offset = (int32_t)b->dec->instrs[b->blks[k].first].start * 2;
+  return e;
+}
+
+/* ---- step 4: one lowering per opcode --------------------------------------------- */
+
+static uint32_t blk_index(B *b, int32_t instr) { return (uint32_t)b->blk_of[instr]; }
+
+/* Conditional jump on the truth of `cond` (a bool value): to the jump target when
+ * cond == jump_if, else falls through. The stacks for both edges are the current one. */
+static void branch(B *b, IrRef cond, bool jump_if) {
+  uint32_t kt = blk_index(b, b->in->target);
+  uint32_t kf = blk_index(b, (int32_t)(b->in - b->dec->instrs) + 1);
+  if (kt == kf) {
+    jump_to(b, kt);
+    return;
+  }
+  IrBlockId t = b->blks[kt].ir, f = b->blks[kf].ir;
+  ir_emit_cbr(b->fn, b->cur, cond, jump_if ? t : f, jump_if ? f : t);
+  term_line(b);
+  edge(b, b->cur, kt, b->stack, b->sp);
+  edge(b, b->cur, kf, b->stack, b->sp);
+}
+
+static void unary(B *b, IrOp op) {
+  IrRef a = pop(b);
+  IrRef r = emit1(b, op, a);
+  release(b, a);
+  push(b, r);
+}
+
+static void binary(B *b, IrOp op, int64_t imm) {
+  IrRef rhs = pop(b), lhs = pop(b);
+  IrRef r = with_imm(b, emit2(b, op, lhs, rhs), imm, 0);
+  release(b, lhs);
+  release(b, rhs);
+  push(b, r);
+}
+
+/* unary() with an immediate. */
+static void unary_imm(B *b, IrOp op, int64_t imm) {
+  IrRef a = pop(b);
+  IrRef r = with_imm(b, emit1(b, op, a), imm, 0);
+  release(b, a);
+  push(b, r);
+}
+
+static IrRef box(B *b, IrRef cond) { return emit1(b, IR_BOX_BOOL, cond); }
+
+/* Pops n values (bottom first) into args. */
+static void pop_n(B *b, IrRef *args, uint32_t n) {
+  b->sp -= n;
+  memcpy(args, b->stack + b->sp, n * sizeof *args);
+}
+
+static IrRef *scratch(B *b, uint32_t n) { return IR_NEW_ARRAY(b->fn->arena, IrRef, n + 1); }
+
+/* Builder ops that consume n stack values. */
+static void build(B *b, IrOp op, uint32_t n) {
+  IrRef *args = scratch(b, n);
+  pop_n(b, args, n);
+  push(b, emit(b, op, args, n));
+}
+
+/* Splits tuple t (new ref) into n new refs, pushed last item first (item 0 on top). */
+static void push_tuple_items_reversed(B *b, IrRef t, uint32_t n) {
+  for (uint32_t k = n; k-- > 0;)
+    push(b, with_imm(b, emit1(b, IR_TUPLE_ITEM, t), k, 0));
+  emit1(b, IR_DECREF, t);
+}
+
+static void lower_call(B *b) {
+  uint32_t n = b->in->arg;
+  IrRef *args = scratch(b, n + 2);
+  pop_n(b, args, n + 2);
+  IrRef r = with_imm(b, emit(b, IR_CALL, args, n + 2), b->kwnames, 0);
+  b->fn->instrs[r].spec = b->in->spec ? b->in->spec : b->precall_spec;
+  b->kwnames = -1;
+  b->precall_spec = 0;
+  for (uint32_t k = 0; k < n + 2; k++)
+    release(b, args[k]);
+  push(b, r);
+}
+
+static void lower_instr(B *b) {
+  const FeInstr *in = b->in;
+  IrFunc *fn = b->fn;
+  uint32_t oparg = in->arg;
+  IrRef a, c, e, r;
+  switch (in->op) {
+  case FE_NOP:
+  case FE_EXTENDED_ARG:
+  case FE_CACHE:
+    break;
+  case FE_RESUME:
+    with_imm(b, emit0(b, IR_RESUME), oparg, 0);
+    break;
+  case FE_POP_TOP:
+    release(b, pop(b));
+    break;
+  case FE_PUSH_NULL:
+    push(b, null(b));
+    break;
+  case FE_COPY:
+    a = top(b, oparg - 1);
+    if (fn->instrs[a].op != IR_NULLOBJ)
+      emit1(b, IR_INCREF, a);
+    push(b, a);
+    break;
+  case FE_SWAP:
+    a = b->stack[b->sp - 1];
+    b->stack[b->sp - 1] = b->stack[b->sp - oparg];
+    b->stack[b->sp - oparg] = a;
+    break;
+
+  /* ---- constants, locals, cells ---- */
+  case FE_LOAD_CONST:
+    push(b, with_imm(b, emit0(b, IR_CONST), b->const_map[oparg], 0));
+    break;
+  case FE_LOAD_FAST:
+  case FE_LOAD_CLOSURE:
+    push(b, with_imm(b, emit0(b, IR_LOAD_LOCAL), oparg, 0));
+    break;
+  case FE_STORE_FAST:
+    with_imm(b, emit1(b, IR_STORE_LOCAL, pop(b)), oparg, 0);
+    break;
+  case FE_DELETE_FAST:
+    with_imm(b, emit0(b, IR_DELETE_LOCAL), oparg, 0);
+    break;
+  case FE_MAKE_CELL:
+    with_imm(b, emit0(b, IR_MAKE_CELL), oparg, 0);
+    break;
+  case FE_LOAD_DEREF:
+    push(b, with_imm(b, emit0(b, IR_LOAD_DEREF), oparg, 0));
+    break;
+  case FE_LOAD_CLASSDEREF:
+    push(b, with_imm(b, emit0(b, IR_LOAD_CLASSDEREF), oparg, 0));
+    break;
+  case FE_STORE_DEREF:
+    with_imm(b, emit1(b, IR_STORE_DEREF, pop(b)), oparg, 0);
+    break;
+  case FE_DELETE_DEREF:
+    with_imm(b, emit0(b, IR_DELETE_DEREF), oparg, 0);
+    break;
+  case FE_COPY_FREE_VARS:
+    with_imm(b, emit0(b, IR_COPY_FREE_VARS), oparg, 0);
+    break;
+
+  /* ---- names and globals ---- */
+  case FE_LOAD_GLOBAL:
+    if (oparg & 1)
+      push(b, null(b));
+    r = with_imm(b, emit0(b, IR_LOAD_GLOBAL), oparg >> 1, 0);
+    fn->instrs[r].spec = in->spec;
+    push(b, r);
+    break;
+  case FE_STORE_GLOBAL:
+  case FE_STORE_NAME:
+    a = pop(b);
+    with_imm(b, emit1(b, in->op == FE_STORE_GLOBAL ? IR_STORE_GLOBAL : IR_STORE_NAME, a),
+             oparg, 0);
+    release(b, a);
+    break;
+  case FE_DELETE_GLOBAL:
+    with_imm(b, emit0(b, IR_DELETE_GLOBAL), oparg, 0);
+    break;
+  case FE_LOAD_NAME:
+    push(b, with_imm(b, emit0(b, IR_LOAD_NAME), oparg, 0));
+    break;
+  case FE_DELETE_NAME:
+    with_imm(b, emit0(b, IR_DELETE_NAME), oparg, 0);
+    break;
+
+  /* ---- attributes and subscripts ---- */
+  case FE_LOAD_ATTR:
+    a = pop(b);
+    r = with_imm(b, emit1(b, IR_LOAD_ATTR, a), oparg, 0);
+    fn->instrs[r].spec = in->spec;
+    release(b, a);
+    push(b, r);
+    break;
+  case FE_STORE_ATTR:
+    a = pop(b); /* owner */
+    c = pop(b); /* value */
+    r = with_imm(b, emit2(b, IR_STORE_ATTR, a, c), oparg, 0);
+    fn->instrs[r].spec = in->spec;
+    release(b, c);
+    release(b, a);
+    break;
+  case FE_DELETE_ATTR:
+    a = pop(b);
+    with_imm(b, emit1(b, IR_DELETE_ATTR, a), oparg, 0);
+    release(b, a);
+    break;
+  case FE_LOAD_METHOD:
+    a = pop(b);
+    c = with_imm(b, emit1(b, IR_LOAD_METHOD, a), oparg, 0);
+    fn->instrs[c].spec = in->spec;
+    e = with_imm(b, emit2(b, IR_LOAD_METHOD_SELF, a, c), oparg, 0);
+    release(b, a);
+    push(b, c);
+    push(b, e);
+    break;
+  case FE_BINARY_SUBSCR:
+    binary(b, IR_BINARY_SUBSCR, 0);
+    fn->instrs[b->stack[b->sp - 1]].spec = in->spec;
+    break;
+  case FE_STORE_SUBSCR:
+    a = pop(b); /* key */
+    c = pop(b); /* container */
+    e = pop(b); /* value */
+    r = emit3(b, IR_STORE_SUBSCR, c, a, e);
+    fn->instrs[r].spec = in->spec;
+    release(b, e);
+    release(b, c);
+    release(b, a);
+    break;
+  case FE_DELETE_SUBSCR:
+    a = pop(b);
+    c = pop(b);
+    emit2(b, IR_DELETE_SUBSCR, c, a);
+    release(b, c);
+    release(b, a);
+    break;
+
+  /* ---- operators ---- */
+  case FE_UNARY_POSITIVE: unary(b, IR_UNARY_POS); break;
+  case FE_UNARY_NEGATIVE: unary(b, IR_UNARY_NEG); break;
+  case FE_UNARY_INVERT: unary(b, IR_UNARY_INVERT); break;
+  case FE_UNARY_NOT:
+    a = pop(b);
+    c = emit1(b, IR_TRUTH, a);
+    release(b, a);
+    push(b, box(b, emit1(b, IR_NOT, c)));
+    break;
+  case FE_BINARY_OP:
+    binary(b, IR_BINARY_OP, oparg);
+    fn->instrs[b->stack[b->sp - 1]].spec = in->spec;
+    break;
+  case FE_COMPARE_OP:
+    binary(b, IR_COMPARE_OP, oparg);
+    fn->instrs[b->stack[b->sp - 1]].spec = in->spec;
+    break;
+  case FE_IS_OP:
+  case FE_CONTAINS_OP:
+    c = pop(b);
+    a = pop(b);
+    r = emit2(b, in->op == FE_IS_OP ? IR_IS : IR_CONTAINS, a, c);
+    if (oparg)
+      r = emit1(b, IR_NOT, r);
+    release(b, a);
+    release(b, c);
+    push(b, box(b, r));
+    break;
+
+  /* ---- containers ---- */
+  case FE_BUILD_TUPLE: build(b, IR_BUILD_TUPLE, oparg); break;
+  case FE_BUILD_LIST: build(b, IR_BUILD_LIST, oparg); break;
+  case FE_BUILD_SET: build(b, IR_BUILD_SET, oparg); break;
+  case FE_BUILD_MAP: build(b, IR_BUILD_MAP, 2 * oparg); break;
+  case FE_BUILD_STRING: build(b, IR_BUILD_STRING, oparg); break;
+  case FE_BUILD_CONST_KEY_MAP: {
+    IrRef *args = scratch(b, oparg + 1);
+    args[0] = pop(b);
+    pop_n(b, args + 1, oparg);
+    push(b, emit(b, IR_BUILD_CONST_KEY_MAP, args, oparg + 1));
+    break;
+  }
+  case FE_BUILD_SLICE:
+    e = oparg == 3 ? pop(b) : IR_NOREF;
+    c = pop(b);
+    a = pop(b);
+    if (e == IR_NOREF)
+      e = null(b);
+    push(b, emit3(b, IR_BUILD_SLICE, a, c, e));
+    break;
+  case FE_LIST_APPEND:
+    a = pop(b);
+    emit2(b, IR_LIST_APPEND, top(b, oparg - 1), a);
+    break;
+  case FE_SET_ADD:
+  case FE_LIST_EXTEND:
+  case FE_SET_UPDATE:
+  case FE_DICT_UPDATE: {
+    IrOp op = in->op == FE_SET_ADD      ? IR_SET_ADD
+              : in->op == FE_LIST_EXTEND ? IR_LIST_EXTEND
+              : in->op == FE_SET_UPDATE  ? IR_SET_UPDATE
+                                         : IR_DICT_UPDATE;
+    a = pop(b);
+    emit2(b, op, top(b, oparg - 1), a);
+    release(b, a);
+    break;
+  }
+  case FE_DICT_MERGE:
+    a = pop(b);
+    emit3(b, IR_DICT_MERGE, top(b, oparg + 1), top(b, oparg - 1), a);
+    release(b, a);
+    break;
+  case FE_MAP_ADD:
+    e = pop(b); /* value */
+    c = pop(b); /* key */
+    emit3(b, IR_MAP_ADD, top(b, oparg - 1), c, e);
+    release(b, c);
+    release(b, e);
+    break;
+  case FE_LIST_TO_TUPLE: unary(b, IR_LIST_TO_TUPLE); break;
+  case FE_FORMAT_VALUE:
+    c = (oparg & 4) ? pop(b) : IR_NOREF;
+    a = pop(b);
+    r = with_imm(b, emit2(b, IR_FORMAT_VALUE, a, c == IR_NOREF ? null(b) : c), oparg & 3, 0);
+    release(b, a);
+    if (c != IR_NOREF)
+      release(b, c);
+    push(b, r);
+    break;
+  case FE_UNPACK_SEQUENCE:
+    a = pop(b);
+    r = with_imm(b, emit1(b, IR_UNPACK_SEQUENCE, a), oparg, 0);
+    fn->instrs[r].spec = in->spec;
+    release(b, a);
+    push_tuple_items_reversed(b, r, oparg);
+    break;
+  case FE_UNPACK_EX:
+    a = pop(b);
+    r = with_imm(b, emit1(b, IR_UNPACK_EX, a), oparg & 0xFF, oparg >> 8);
+    release(b, a);
+    push_tuple_items_reversed(b, r, (oparg & 0xFF) + (oparg >> 8) + 1);
+    break;
+
+  /* ---- calls and functions ---- */
+  case FE_KW_NAMES:
+    b->kwnames = b->const_map[oparg];
+    break;
+  case FE_PRECALL:
+    /* CALL does PRECALL's bound-method unpacking itself: nothing to emit. Its
+     * specialisation is feedback about the callee, kept on the call. */
+    b->precall_spec = in->spec;
+    break;
+  case FE_CALL:
+    lower_call(b);
+    break;
+  case FE_CALL_FUNCTION_EX: {
+    IrRef kw = (oparg & 1) ? pop(b) : IR_NOREF;
+    IrRef args = pop(b), f = pop(b), nul = pop(b);
+    r = emit3(b, IR_CALL_EX, f, args, kw == IR_NOREF ? null(b) : kw);
+    release(b, f);
+    release(b, args);
+    if (kw != IR_NOREF)
+      release(b, kw);
+    release(b, nul);
+    push(b, r);
+    break;
+  }
+  case FE_MAKE_FUNCTION: {
+    IrRef v[5];
+    v[0] = pop(b);
+    for (int bit = 3, k = 1; bit >= 0; bit--, k++)
+      v[k] = (oparg & (1u << bit)) ? pop(b) : IR_NOREF;
+    for (int k = 1; k < 5; k++)
+      if (v[k] == IR_NOREF)
+        v[k] = null(b);
+    push(b, with_imm(b, emit(b, IR_MAKE_FUNCTION, v, 5), oparg, 0));
+    break;
+  }
+  case FE_LOAD_BUILD_CLASS:
+    push(b, emit0(b, IR_LOAD_BUILD_CLASS));
+    break;
+  case FE_SETUP_ANNOTATIONS:
+    emit0(b, IR_SETUP_ANNOTATIONS);
+    break;
+  case FE_PRINT_EXPR:
+    a = pop(b);
+    emit1(b, IR_PRINT_EXPR, a);
+    release(b, a);
+    break;
+  case FE_LOAD_ASSERTION_ERROR:
+    push(b, emit0(b, IR_LOAD_ASSERTION_ERROR));
+    break;
+
+  /* ---- imports ---- */
+  case FE_IMPORT_NAME:
+    c = pop(b); /* fromlist */
+    a = pop(b); /* level */
+    r = with_imm(b, emit2(b, IR_IMPORT_NAME, a, c), oparg, 0);
+    release(b, a);
+    release(b, c);
+    push(b, r);
+    break;
+  case FE_IMPORT_FROM:
+    push(b, with_imm(b, emit1(b, IR_IMPORT_FROM, top(b, 0)), oparg, 0));
+    break;
+  case FE_IMPORT_STAR:
+    a = pop(b);
+    emit1(b, IR_IMPORT_STAR, a);
+    release(b, a);
+    break;
+
+  /* ---- iteration ---- */
+  case FE_GET_ITER: unary(b, IR_GET_ITER); break;
+  case FE_GET_YIELD_FROM_ITER: unary(b, IR_GET_YIELD_FROM_ITER); break;
+  case FE_FOR_ITER: {
+    a = top(b, 0);
+    r = emit1(b, IR_ITER_NEXT, a);
+    c = emit1(b, IR_IS_NULL, r);
+    uint32_t kt = blk_index(b, in->target), kf = blk_index(b, (int32_t)(in - b->dec->instrs) + 1);
+    IrBlockId exit = edge_block(b, kt);
+    ir_emit_cbr(fn, b->cur, c, exit, b->blks[kf].ir);
+    term_line(b);
+    push(b, r);
+    edge(b, b->cur, kf, b->stack, b->sp);
+    b->sp--;
+    b->cur = exit;
+    release(b, pop(b));
+    jump_to(b, kt);
+    return;
+  }
+
+  /* ---- jumps ---- */
+  case FE_JUMP_FORWARD:
+  case FE_JUMP_BACKWARD_NO_INTERRUPT:
+    jump_to(b, blk_index(b, in->target));
+    return;
+  case FE_JUMP_BACKWARD:
+    emit0(b, IR_EVAL_BREAKER);
+    jump_to(b, blk_index(b, in->target));
+    return;
+  case FE_POP_JUMP_FORWARD_IF_FALSE:
+  case FE_POP_JUMP_BACKWARD_IF_FALSE:
+  case FE_POP_JUMP_FORWARD_IF_TRUE:
+  case FE_POP_JUMP_BACKWARD_IF_TRUE:
+    a = pop(b);
+    c = emit1(b, IR_TRUTH, a);
+    release(b, a);
+    branch(b, c, in->op == FE_POP_JUMP_FORWARD_IF_TRUE || in->op == FE_POP_JUMP_BACKWARD_IF_TRUE);
+    return;
+  case FE_POP_JUMP_FORWARD_IF_NONE:
+  case FE_POP_JUMP_BACKWARD_IF_NONE:
+  case FE_POP_JUMP_FORWARD_IF_NOT_NONE:
+  case FE_POP_JUMP_BACKWARD_IF_NOT_NONE:
+    a = pop(b);
+    c = emit1(b, IR_IS_NONE, a);
+    release(b, a);
+    branch(b, c, in->op == FE_POP_JUMP_FORWARD_IF_NONE || in->op == FE_POP_JUMP_BACKWARD_IF_NONE);
+    return;
+  case FE_JUMP_IF_FALSE_OR_POP:
+  case FE_JUMP_IF_TRUE_OR_POP: {
+    a = top(b, 0);
+    c = emit1(b, IR_TRUTH, a);
+    bool jump_if = in->op == FE_JUMP_IF_TRUE_OR_POP;
+    uint32_t kt = blk_index(b, in->target), kf = blk_index(b, (int32_t)(in - b->dec->instrs) + 1);
+    IrBlockId fall = edge_block(b, kf);
+    IrBlockId t = b->blks[kt].ir;
+    ir_emit_cbr(fn, b->cur, c, jump_if ? t : fall, jump_if ? fall : t);
+    term_line(b);
+    edge(b, b->cur, kt, b->stack, b->sp);
+    b->cur = fall;
+    release(b, pop(b));
+    jump_to(b, kf);
+    return;
+  }
+  case FE_SEND: {
+    c = pop(b); /* value */
+    a = top(b, 0); /* receiver */
+    r = emit2(b, IR_SEND, a, c);
+    release(b, c);
+    IrRef val = with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 0, 0);
+    IrRef flag = with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 1, 0);
+    emit1(b, IR_DECREF, r);
+    IrRef done = emit1(b, IR_TRUTH, flag);
+    emit1(b, IR_DECREF, flag);
+    uint32_t kt = blk_index(b, in->target), kf = blk_index(b, (int32_t)(in - b->dec->instrs) + 1);
+    IrBlockId ret = edge_block(b, kt);
+    ir_emit_cbr(fn, b->cur, done, ret, b->blks[kf].ir);
+    term_line(b);
+    push(b, val);
+    edge(b, b->cur, kf, b->stack, b->sp);
+    b->cur = ret;
+    b->sp -= 2;
+    release(b, a);
+    push(b, val);
+    jump_to(b, kt);
+    return;
+  }
+  case FE_RETURN_VALUE:
+    emit1(b, IR_RET, pop(b));
+    return;
+
+  /* ---- exceptions ---- */
+  case FE_RAISE_VARARGS:
+    c = oparg == 2 ? pop(b) : null(b);
+    a = oparg >= 1 ? pop(b) : null(b);
+    emit2(b, IR_RAISE, a, c);
+    return;
+  case FE_RERAISE:
+    with_imm(b, emit1(b, IR_RERAISE, top(b, 0)), oparg, 0);
+    return;
+  case FE_PUSH_EXC_INFO:
+    a = pop(b);
+    push(b, emit1(b, IR_PUSH_EXC_INFO, a));
+    push(b, a);
+    break;
+  case FE_POP_EXCEPT:
+    emit1(b, IR_POP_EXCEPT, pop(b));
+    break;
+  case FE_CHECK_EXC_MATCH:
+    c = pop(b);
+    r = emit2(b, IR_CHECK_EXC_MATCH, top(b, 0), c);
+    release(b, c);
+    push(b, box(b, r));
+    break;
+  case FE_CHECK_EG_MATCH:
+    c = pop(b); /* match type */
+    a = pop(b); /* exception */
+    r = emit2(b, IR_CHECK_EG_MATCH, a, c);
+    release(b, c);
+    release(b, a);
+    push(b, with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 0, 0));
+    push(b, with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 1, 0));
+    emit1(b, IR_DECREF, r);
+    break;
+  case FE_PREP_RERAISE_STAR:
+    binary(b, IR_PREP_RERAISE_STAR, 0);
+    break;
+  case FE_WITH_EXCEPT_START:
+    push(b, emit2(b, IR_WITH_EXCEPT_START, top(b, 3), top(b, 0)));
+    break;
+  case FE_BEFORE_WITH:
+  case FE_BEFORE_ASYNC_WITH:
+    a = pop(b);
+    r = emit1(b, in->op == FE_BEFORE_WITH ? IR_BEFORE_WITH : IR_BEFORE_ASYNC_WITH, a);
+    release(b, a);
+    push(b, with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 0, 0));
+    push(b, with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 1, 0));
+    emit1(b, IR_DECREF, r);
+    break;
+  case FE_END_ASYNC_FOR:
+    c = pop(b); /* exception */
+    a = pop(b); /* async iterator */
+    emit2(b, IR_END_ASYNC_FOR, a, c);
+    release(b, c);
+    release(b, a);
+    break;
+
+  /* ---- generators and coroutines ---- */
+  case FE_RETURN_GENERATOR:
+    push(b, emit0(b, IR_RETURN_GENERATOR));
+    break;
+  case FE_YIELD_VALUE:
+    push(b, emit1(b, IR_YIELD_VALUE, pop(b)));
+    break;
+  case FE_GET_AWAITABLE: unary_imm(b, IR_GET_AWAITABLE, oparg); break;
+  case FE_GET_AITER: unary(b, IR_GET_AITER); break;
+  case FE_GET_ANEXT:
+    push(b, emit1(b, IR_GET_ANEXT, top(b, 0)));
+    break;
+  case FE_ASYNC_GEN_WRAP: unary(b, IR_ASYNC_GEN_WRAP); break;
+
+  /* ---- pattern matching ---- */
+  case FE_MATCH_CLASS: {
+    IrRef names = pop(b), cls = pop(b), subj = pop(b);
+    r = with_imm(b, emit3(b, IR_MATCH_CLASS, subj, cls, names), oparg, 0);
+    release(b, names);
+    release(b, cls);
+    release(b, subj);
+    push(b, r);
+    break;
+  }
+  case FE_MATCH_MAPPING:
+  case FE_MATCH_SEQUENCE:
+    r = emit1(b, in->op == FE_MATCH_MAPPING ? IR_MATCH_MAPPING : IR_MATCH_SEQUENCE, top(b, 0));
+    push(b, box(b, r));
+    break;
+  case FE_MATCH_KEYS:
+    push(b, emit2(b, IR_MATCH_KEYS, top(b, 1), top(b, 0)));
+    break;
+  case FE_GET_LEN:
+    push(b, emit1(b, IR_GET_LEN, top(b, 0)));
+    break;
+  default:
+    PYLLC_DIE("opcode %u (%s) has no lowering", in->op, fe_op_info[in->op].name);
+  }
+  /* Falling into the next block. */
+  if (b->in == &b->dec->instrs[b->blks[b->blk_of[b->in - b->dec->instrs]].last])
+    jump_to(b, (uint32_t)b->blk_of[b->in - b->dec->instrs] + 1);
+}
+
+/* ---- step 3 and the driver --------------------------------------------------------- */
+
+static void count_preds(B *b) {
+  for (uint32_t k = 0; k < b->nblks; k++) {
+    Blk *bk = &b->blks[k];
+    if (bk->depth < 0)
+      continue;
+    if (bk->hdepth >= 0)
+      b->blks[k].npreds++; /* the landing block */
+    const FeInstr *last = &b->dec->instrs[bk->last];
+    uint8_t j = fe_op_info[last->op].jump;
+    int32_t fall = (j == FE_J_NONE || j == FE_J_COND) ? (int32_t)k + 1 : -1;
+    int32_t tgt = last->target >= 0 ? b->blk_of[last->target] : -1;
+    if (j == FE_J_COND && tgt == fall && last->op != FE_FOR_ITER &&
+        last->op != FE_SEND && last->op != FE_JUMP_IF_FALSE_OR_POP &&
+        last->op != FE_JUMP_IF_TRUE_OR_POP)
+      tgt = -1; /* both ways to the same block: one edge */
+    if (fall >= 0)
+      b->blks[fall].npreds++;
+    if (tgt >= 0)
+      b->blks[tgt].npreds++;
+  }
+}
+
+static void lower_block(B *b, uint32_t k) {
+  Blk *bk = &b->blks[k];
+  b->cur = bk->ir;
+  b->sp = (uint32_t)bk->depth;
+  memcpy(b->stack, bk->entry, b->sp * sizeof *b->stack);
+  b->kwnames = -1;
+  b->precall_spec = 0;
+  for (uint32_t i = bk->first; i <= bk->last; i++) {
+    b->in = &b->dec->instrs[i];
+    memcpy(b->pre, b->stack, b->sp * sizeof *b->stack);
+    b->pre_sp = b->sp;
+    lower_instr(b);
+  }
+}
+
+/* Decrefs of values that may be NULL become xdecrefs (a fixpoint over phis). */
+static void finish(IrFunc *fn) {
+  bool *maybe = calloc(fn->ninstrs + 1, sizeof *maybe);
+  if (!maybe)
+    PYLLC_DIE("out of memory");
+  for (uint32_t r = 0; r < fn->ninstrs; r++) {
+    uint16_t op = fn->instrs[r].op;
+    maybe[r] = op == IR_NULLOBJ || op == IR_LOAD_METHOD || op == IR_ENTRY_STACK;
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t r = 0; r < fn->ninstrs; r++) {
+      IrInstr *in = &fn->instrs[r];
+      if (in->op != IR_PHI || maybe[r])
+        continue;
+      for (uint32_t k = 0; k < in->nargs; k++)
+        if (in->args[k] != IR_NOREF && maybe[in->args[k]]) {
+          maybe[r] = changed = true;
+          break;
+        }
+    }
+  }
+  for (uint32_t r = 0; r < fn->ninstrs; r++) {
+    IrInstr *in = &fn->instrs[r];
+    if (in->op == IR_DECREF && maybe[in->args[0]])
+      in->op = IR_XDECREF;
+  }
+  free(maybe);
+}
+
+bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
+              const uint32_t *const_map) {
+  B b = {.d = d, .c = c, .dec = dec, .fn = fn, .const_map = const_map, .kwnames = -1};
+  bool ok = false;
+  find_blocks(&b);
+  if (!compute_depths(&b))
+    goto done;
+  count_preds(&b);
+  IrBlockId pre_entry = IR_NOREF;
+  if (b.blks[0].npreds > 0) { /* something jumps back to offset 0: a separate entry */
+    pre_entry = ir_new_block(fn);
+    b.blks[0].npreds++;
+  }
+  /* IR blocks in bytecode order: bb0 is the entry (depth 0: no phis, whatever jumps
+   * back to it). Phis for every merge, before anything is lowered. */
+  for (uint32_t k = 0; k < b.nblks; k++) {
+    Blk *bk = &b.blks[k];
+    if (bk->depth < 0)
+      continue;
+    bk->ir = ir_new_block(fn);
+    fn->blocks[bk->ir].bc_offset = (int32_t)dec->instrs[bk->first].start * 2;
+    if (bk->npreds > 1) {
+      bk->entry = IR_NEW_ARRAY(fn->arena, IrRef, (uint32_t)bk->depth + 1);
+      for (int32_t s = 0; s < bk->depth; s++)
+        bk->entry[s] = ir_emit_phi(fn, bk->ir, IR_T_OBJ, bk->npreds);
+      bk->has_entry = true;
+    }
+  }
+  b.stack = calloc(b.maxdepth + 8, sizeof *b.stack);
+  b.pre = calloc(b.maxdepth + 8, sizeof *b.pre);
+  if (!b.stack || !b.pre)
+    PYLLC_DIE("out of memory");
+  for (uint32_t k = 0; k < b.nblks; k++)
+    b.blks[k].queued = false;
+  b.nwork = 0;
+  /* Handler landings: the stack the interpreter leaves, then into the handler. */
+  for (uint32_t k = 0; k < b.nblks; k++) {
+    Blk *bk = &b.blks[k];
+    if (bk->hdepth < 0)
+      continue;
+    IrBlockId land = ir_new_block(fn);
+    fn->blocks[land].bc_offset = (int32_t)dec->instrs[bk->first].start * 2;
+    b.cur = land;
+    b.in = &dec->instrs[bk->first];
+    b.pre_sp = 0;
+    for (int32_t s = 0; s < bk->depth; s++)
+      b.stack[s] = with_imm(&b, emit0(&b, IR_ENTRY_STACK), s, 0);
+    b.sp = (uint32_t)bk->depth;
+    jump_to(&b, k);
+  }
+  if (pre_entry != IR_NOREF) {
+    b.cur = pre_entry;
+    b.in = &dec->instrs[0];
+    b.sp = 0;
+    jump_to(&b, 0);
+  }
+  push_work(&b, 0);
+  if (!b.blks[0].has_entry) {
+    b.blks[0].entry = IR_NEW_ARRAY(fn->arena, IrRef, 1);
+    b.blks[0].has_entry = true;
+  }
+  while (b.nwork) {
+    uint32_t k = b.work[--b.nwork];
+    lower_block(&b, k);
+  }
+  finish(fn);
+  ok = true;
+done:
+  free(b.blks);
+  free(b.blk_of);
+  free(b.depth_before);
+  free(b.work);
+  free(b.stack);
+  free(b.pre);
+  return ok;
+}

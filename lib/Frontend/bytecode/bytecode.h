@@ -1,0 +1,124 @@
+/* bytecode.h - the bytecode front end's internal interfaces (not installed).
+ *
+ * Pipeline, one code object at a time:
+ *   code.c     code object (or .py source, or .pyc) -> FeCode: raw code units, tables,
+ *              pool sizes; IrFunc metadata and constant pool; nested code objects
+ *   decode.c   FeCode -> FeInstr[]: EXTENDED_ARG folded, CACHE units skipped,
+ *              specialised opcodes mapped to base ones, line numbers, exception table;
+ *              validation of everything the builder relies on
+ *   build.c    FeInstr[] -> SSA IR: basic blocks, stack depths, value stack -> SSA
+ *              values (phis at merges), one lowering per opcode, frame states
+ * decode.c and build.c never touch a Python object: the fuzz target drives them on
+ * arbitrary bytes.
+ */
+#ifndef PYLLC_FE_BYTECODE_H
+#define PYLLC_FE_BYTECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pyllc/diag.h"
+#include "pyllc/ir.h"
+
+/* How an instruction's argument is read. */
+enum {
+  FE_ARG_NONE,   /* no argument (opcode < HAVE_ARGUMENT) */
+  FE_ARG_INT,    /* a count, flags or a small enum */
+  FE_ARG_CONST,  /* index into co_consts */
+  FE_ARG_NAME,   /* index into co_names */
+  FE_ARG_GLOBAL, /* LOAD_GLOBAL: co_names index << 1 | push NULL */
+  FE_ARG_LOCAL,  /* index into localsplus */
+  FE_ARG_JFWD,   /* forward jump: target = next unit + oparg */
+  FE_ARG_JBACK,  /* backward jump: target = next unit - oparg */
+  FE_ARG_CMP,    /* Py_LT .. Py_GE */
+  FE_ARG_BINOP,  /* NB_ADD .. NB_INPLACE_XOR */
+};
+
+/* Control flow after an instruction. */
+enum { FE_J_NONE, FE_J_COND, FE_J_ALWAYS, FE_J_EXIT };
+
+/* Base opcodes, FE_<NAME>. */
+enum {
+#define FE_OP(num, name, arg, pops, push, pjmp, jump, caches) FE_##name = num,
+#define FE_SPEC(num, name, base, feedback)
+#include "opcodes_311.def"
+#undef FE_OP
+#undef FE_SPEC
+};
+
+typedef struct FeOpInfo {
+  const char *name;   /* NULL: not an opcode of 3.11 */
+  uint8_t base;       /* the base opcode (itself for base opcodes) */
+  uint8_t arg;        /* FE_ARG_* */
+  uint8_t jump;       /* FE_J_* */
+  uint8_t caches;     /* inline CACHE units */
+  bool is_base;
+  bool feedback;      /* specialised form that carries type feedback */
+} FeOpInfo;
+
+extern const FeOpInfo fe_op_info[256];
+
+/* Stack effect of base opcode op with argument oparg (see opcodes_311.def). */
+void fe_stack_effect(int op, uint32_t oparg, int *pops, int *push, int *push_jump);
+
+/* One code object, as the decoder needs it. Borrowed pointers. */
+typedef struct FeCode {
+  const char *filename;      /* for diagnostics */
+  const uint8_t *code;       /* ncode 2-byte units: opcode, oparg */
+  uint32_t ncode;
+  const uint8_t *exctable;   /* co_exceptiontable */
+  size_t nexctable;
+  const uint8_t *linetable;  /* co_linetable (PEP 626 / 3.11 locations format) */
+  size_t nlinetable;
+  int32_t firstlineno;
+  uint32_t nconsts, nnames, nlocalsplus, stacksize;
+  const uint8_t *localkinds; /* nlocalsplus CO_FAST_* bytes, may be NULL */
+} FeCode;
+
+/* One decoded instruction. Offsets are in code units. */
+typedef struct FeInstr {
+  uint32_t start;     /* first unit: its first EXTENDED_ARG prefix, else the opcode */
+  uint32_t unit;      /* the opcode's own unit (prev_instr while it runs) */
+  uint32_t next;      /* unit after the instruction and its caches */
+  uint8_t op;         /* base opcode */
+  uint8_t spec;       /* specialised opcode with feedback seen there, 0 if none */
+  uint32_t arg;
+  int32_t line;       /* source line, -1 when none */
+  int32_t target;     /* jumps: index of the target instruction, else -1 */
+} FeInstr;
+
+typedef struct FeHandler {
+  uint32_t start, end; /* covered units [start, end) */
+  uint32_t target;     /* index of the handler's first instruction */
+  uint32_t depth;      /* stack depth kept below the pushed values */
+  bool lasti;          /* lasti pushed before the exception */
+} FeHandler;
+
+typedef struct FeDecoded {
+  FeInstr *instrs;
+  uint32_t ninstrs;
+  int32_t *index_of_unit; /* ncode entries: instruction index starting there, else -1 */
+  FeHandler *handlers;
+  uint32_t nhandlers;
+} FeDecoded;
+
+/* Decodes and validates the encoding (opcodes, argument ranges, jump targets, tables).
+ * Returns false after reporting to d. Memory: malloc'd, fe_decoded_free. */
+bool fe_decode(PyllcDiag *d, const FeCode *c, FeDecoded *out);
+void fe_decoded_free(FeDecoded *dec);
+/* Line of code unit `unit` from the line table, -1 when it has none. */
+int32_t fe_line_of(const FeCode *c, uint32_t unit);
+
+/* Builds fn's blocks from decoded code: checks stack depths (merges, underflow,
+ * co_stacksize), then lowers every reachable instruction and every exception handler.
+ * fn's metadata must be filled; const_map maps co_consts indices to fn->consts indices.
+ * Returns false after reporting to d. */
+bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
+              const uint32_t *const_map);
+
+/* Reports `offset N: message` at the instruction's line when known. */
+void fe_error_at(PyllcDiag *d, const FeCode *c, uint32_t unit, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#endif
