@@ -110,6 +110,7 @@ def _run_script(path, args):
         sys.exit(2)
     if not sys.flags.safe_path:
         sys.path[0] = os.path.dirname(os.path.realpath(path))
+    path = os.path.abspath(path)  # python3.11 runs the script under its absolute name
     code = compile(source, path, "exec", dont_inherit=True)
     main = _fresh_main()
     import importlib.machinery
