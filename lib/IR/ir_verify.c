@@ -175,6 +175,8 @@ static bool check_signature(Verifier *v, IrBlockId b, IrRef r) {
       continue;
     }
     char letter = ir_op_operand_letter((IrOp)in->op, i);
+    if (letter == 'a' && in->type == IR_T_VOID)
+      continue; /* the missing result type is reported already */
     int t = letter == 'a' ? in->type : ir_type_from_letter(letter);
     if (letter && t >= 0 && def->type != t && in->type < IR_T__COUNT) {
       report(v, b, r, "operand %u (%s) has type %s, expected %s", i + 1, name,
@@ -295,6 +297,11 @@ static void check_ssa(Verifier *v, IrBlockId b, IrRef r) {
     IrRef x = in->args[i];
     if (x >= fn->ninstrs || v->home[x] == IR_NOREF || fn->instrs[x].type == IR_T_VOID)
       continue; /* reported by check_signature */
+    bool again = false; /* `add %a, %a`: one report */
+    for (uint32_t j = 0; j < i && in->op != IR_PHI; j++)
+      again |= in->args[j] == x;
+    if (again)
+      continue;
     value_name(v, x, name, sizeof name);
     if (in->op == IR_PHI && in->phi_from) {
       IrBlockId from = in->phi_from[i];
