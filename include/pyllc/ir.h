@@ -100,6 +100,9 @@ extern const char *const ir_binop_names[26];
 /* Rich comparison names, indexed by Py_LT..Py_GE. */
 extern const char *const ir_cmp_names[6];
 extern const char *const ir_type_names[IR_T__COUNT];
+/* Names of CPython 3.11's specialised opcodes (IrInstr.spec), NULL for other numbers;
+ * generated from the bytecode front end's opcodes_311.def. */
+extern const char *const ir_spec_names[256];
 
 /* ---- constants ------------------------------------------------------------------ */
 

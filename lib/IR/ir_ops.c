@@ -29,6 +29,15 @@ const char *const ir_cmp_names[6] = {"lt", "le", "eq", "ne", "gt", "ge"};
 
 const char *const ir_type_names[IR_T__COUNT] = {"void", "obj", "i64", "f64", "bool", "ptr"};
 
+/* IrInstr.spec: the specialised opcodes of the front end's table (only their names). */
+const char *const ir_spec_names[256] = {
+#define FE_OP(num, name, arg, pops, push, pjmp, jump, caches)
+#define FE_SPEC(num, name, base, feedback) [num] = #name,
+#include "../Frontend/bytecode/opcodes_311.def"
+#undef FE_OP
+#undef FE_SPEC
+};
+
 int ir_op_from_name(const char *s, size_t len) {
   for (int op = 0; op < IR_OP__COUNT; op++) {
     const char *n = ir_op_info[op].name;

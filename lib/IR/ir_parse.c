@@ -1250,6 +1250,7 @@ static void parse_instr(Parser *p) {
   }
   uint32_t fs = IR_NOREF;
   int64_t line = -1;
+  int spec = 0;
   while (ok && peek(p)->kind == T_BANG) {
     next(p);
     Tok *d = peek(p);
@@ -1259,9 +1260,22 @@ static void parse_instr(Parser *p) {
     } else if (is_kw(d, "line") && line < 0) {
       next(p);
       ok = parse_int(p, 0, INT32_MAX, "a line number", &line);
+    } else if (is_kw(d, "spec") && spec == 0) {
+      next(p);
+      Tok *t = peek(p);
+      for (int k = 1; k < 256 && t->kind == T_IDENT && !spec; k++)
+        if (ir_spec_names[k] && is_kw(t, ir_spec_names[k]))
+          spec = k;
+      if (!spec) {
+        ERROR_TOK(p, t, "expected a specialised CPython opcode after '!spec', found %s",
+                  describe(t, buf, sizeof buf));
+        ok = false;
+      } else {
+        next(p);
+      }
     } else {
-      ERROR_TOK(p, d, "expected 'fs' or 'line' after '!' (each at most once), found %s",
-                describe(d, buf, sizeof buf));
+      ERROR_TOK(p, d, "expected 'fs', 'line' or 'spec' after '!' (each at most once), "
+                "found %s", describe(d, buf, sizeof buf));
       ok = false;
     }
   }
@@ -1281,6 +1295,7 @@ static void parse_instr(Parser *p) {
   in->imm[1] = imm[1];
   in->fs = fs;
   in->line = (int32_t)line;
+  in->spec = (uint16_t)spec;
   for (uint32_t i = 0; i < nvals; i++) {
     add_fixup(p, p->scratch[i], false, r, i);
     if (from)

@@ -9,12 +9,13 @@
  *             | qualname="..." | name="..."
  *   local    := LNAME ':' kind ('|' kind)*         kind := local | cell | free | N
  *   block    := LABEL ['@'N] ':' instr*             (@N: bytecode offset of the block)
- *   instr    := ['%'V ':' type '='] mnemonic imm* [operand (',' operand)*] [fs] [line]
+ *   instr    := ['%'V ':' type '='] mnemonic imm* [operand (',' operand)*] [fs] [line] [spec]
  *   operand  := '%'V | '[' '%'V ',' LABEL ']' (phi) | LABEL (terminator successors)
  *   imm      := INT | FLOAT | literal | none | "name" | '$'LNAME | binop | cmp | '@'FNAME
  *   fs       := '!fs(' '@'N ['|' slot,* ['|' ('$'LNAME '=' slot),*]] ')'
  *               slot := '%'V | null | mem
  *   line     := '!line' N
+ *   spec     := '!spec' OPNAME  (IrInstr.spec: the specialised CPython opcode seen there)
  *   literal  := None | True | False | ... | INT | FLOAT | complex(F, F) | "str" | b"bytes"
  *             | '(' literal,* ')' | frozenset({literal,*}) | '@'FNAME
  *
@@ -315,6 +316,8 @@ static void print_instr(Printer *p, IrRef r) {
   }
   if (in->line >= 0)
     fprintf(p->out, " !line %" PRId32, in->line);
+  if (in->spec)
+    fprintf(p->out, " !spec %s", ir_spec_names[in->spec] ? ir_spec_names[in->spec] : "?");
   fputc('\n', p->out);
 }
 
