@@ -2,8 +2,10 @@
 no other finder resolves looks for NAME.pyasm on sys.path (or in the package's __path__),
 and a loader that runs the file as the module's body with pyllc's front end and engine.
 
-A package may also be a directory holding __init__.pyasm. A bad file raises SyntaxError
-with filename, line and offset, as a bad .py file does."""
+A bad file raises SyntaxError with filename, line and offset, as a bad .py file does.
+Packages are Python packages (or namespace packages) holding .pyasm modules: a directory
+on sys.path is already a namespace package for the finders before this one, so an
+__init__.pyasm could never be reached and is not looked for.
 
 import importlib.abc
 import importlib.machinery
@@ -41,7 +43,7 @@ class PyasmLoader(importlib.abc.Loader):
 
 
 class PyasmFinder(importlib.abc.MetaPathFinder):
-    """Finds NAME.pyasm (or NAME/__init__.pyasm) on sys.path or a package's __path__."""
+    """Finds NAME.pyasm on sys.path or in a package's __path__."""
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
@@ -49,15 +51,7 @@ class PyasmFinder(importlib.abc.MetaPathFinder):
         for entry in (sys.path if path is None else path):
             if not isinstance(entry, str):
                 continue
-            base = os.path.join(entry or os.getcwd(), tail)
-            init = os.path.join(base, "__init__" + SUFFIX)
-            if os.path.isfile(init):
-                spec = importlib.machinery.ModuleSpec(
-                    fullname, PyasmLoader(fullname, init), origin=init, is_package=True)
-                spec.submodule_search_locations.append(base)
-                spec.has_location = True
-                return spec
-            file = base + SUFFIX
+            file = os.path.join(entry or os.getcwd(), tail + SUFFIX)
             if os.path.isfile(file):
                 spec = importlib.machinery.ModuleSpec(
                     fullname, PyasmLoader(fullname, file), origin=file)

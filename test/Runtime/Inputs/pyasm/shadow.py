@@ -1,0 +1,1 @@
+WHO = "shadow.py: a .py file wins over shadow.pyasm"
