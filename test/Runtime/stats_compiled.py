@@ -1,0 +1,26 @@
+# pyllc.stats() after compiling: the counters move (compiled, compile time per stage,
+# code bytes, JIT memory) and a compiled function has no fallback entry.
+# RUN: %python %s | %FileCheck %s
+# XFAIL: *
+# (XFAIL until lib/Lower's engine compiles live functions.)
+import pyllc
+
+
+def f(a, b):
+    return a * b + 1
+
+
+before = pyllc.stats()
+pyllc.jit(f)
+after = pyllc.stats()
+print("compiled +1:", after["compiled"] == before["compiled"] + 1, pyllc.is_compiled(f))
+# CHECK: compiled +1: True True
+t = after["compile_time_s"]
+print("time:", t["total"] > 0, all(v >= 0 for v in t.values()), len(t) > 1)
+# CHECK-NEXT: time: True True True
+print("bytes:", after["code_bytes"] > before["code_bytes"], after["jit_memory_bytes"] > 0)
+# CHECK-NEXT: bytes: True True
+print("no fallback:", not any(k.startswith("f (") for k in after["fallbacks"]))
+# CHECK-NEXT: no fallback: True
+print(f(6, 7))
+# CHECK-NEXT: 43
