@@ -15,7 +15,8 @@
  *             traceback entry and handler exactly as if the interpreter had raised it;
  *             throwflag 0 to resume at the instruction (deopt). Locals always live in the
  *             frame, so nothing else needs writing back ("deoptimisation is free").
- *   back-edges  test the eval breaker; when set, rt_handle_breaker yields the GIL and runs
+ *   back-edges  unless the IR has eval_breaker ops of its own, test the eval breaker;
+ *             when set, rt_handle_breaker yields the GIL and runs
  *             pending calls and signal handlers, and an exception from them is raised at
  *             the loop header's instruction.
  *
@@ -68,6 +69,7 @@ typedef struct FnCtx {
   uint32_t *order;          /* reachable blocks in reverse post-order */
   uint32_t norder;
   uint32_t *rpo_index;      /* by block, UINT32_MAX when unreachable */
+  bool explicit_breaker;    /* the IR tests the eval breaker itself (eval_breaker ops) */
   bool failed;
 } FnCtx;
 
@@ -379,7 +381,7 @@ static bool is_native(const char *name) {
 
 /* Ops whose NULL result is not a failure by itself (exhaustion); raise iff an exception
  * is set. */
-static bool null_may_be_ok(IrOp op) { return op == IR_ITER_NEXT; }
+static bool null_may_be_ok(IrOp op) { return op == IR_ITER_NEXT || op == IR_LOAD_METHOD; }
 
 static void lower_generic(FnCtx *fc, IrRef r, IrInstr *in) {
   LowerCtx *lc = fc->lc;
@@ -467,7 +469,8 @@ static void lower_generic(FnCtx *fc, IrRef r, IrInstr *in) {
   /* The helper must exist: in the bitcode (with exactly this type) or among the natives. */
   LLVMValueRef bc = lc->rt ? LLVMGetNamedFunction(lc->rt, name) : NULL;
   if (bc && LLVMGlobalGetValueType(bc) != fty) {
-    char *want = LLVMPrintTypeToString(fty), *got = LLVMPrintTypeToString(LLVMGlobalGetValueType(bc));
+    char *want = LLVMPrintTypeToString(fty);
+    char *got = LLVMPrintTypeToString(LLVMGlobalGetValueType(bc));
     fail(fc, "helper %s has type %s, the convention says %s", name, got, want);
     LLVMDisposeMessage(want);
     LLVMDisposeMessage(got);
@@ -552,11 +555,15 @@ static void lower_instr(FnCtx *fc, IrRef r) {
   case IR_ADD_I64: fc->vals[r] = LLVMBuildAdd(lc->B, a[0], a[1], ""); return;
   case IR_SUB_I64: fc->vals[r] = LLVMBuildSub(lc->B, a[0], a[1], ""); return;
   case IR_MUL_I64: fc->vals[r] = LLVMBuildMul(lc->B, a[0], a[1], ""); return;
-  case IR_CMP_I64: fc->vals[r] = LLVMBuildICmp(lc->B, icmp_pred(in->imm[0]), a[0], a[1], ""); return;
+  case IR_CMP_I64:
+    fc->vals[r] = LLVMBuildICmp(lc->B, icmp_pred(in->imm[0]), a[0], a[1], "");
+    return;
   case IR_ADD_F64: fc->vals[r] = LLVMBuildFAdd(lc->B, a[0], a[1], ""); return;
   case IR_SUB_F64: fc->vals[r] = LLVMBuildFSub(lc->B, a[0], a[1], ""); return;
   case IR_MUL_F64: fc->vals[r] = LLVMBuildFMul(lc->B, a[0], a[1], ""); return;
-  case IR_CMP_F64: fc->vals[r] = LLVMBuildFCmp(lc->B, fcmp_pred(in->imm[0]), a[0], a[1], ""); return;
+  case IR_CMP_F64:
+    fc->vals[r] = LLVMBuildFCmp(lc->B, fcmp_pred(in->imm[0]), a[0], a[1], "");
+    return;
   case IR_NOT: fc->vals[r] = LLVMBuildNot(lc->B, a[0], ""); return;
   case IR_IS_NULL:
     fc->vals[r] = LLVMBuildICmp(lc->B, LLVMIntEQ, a[0], LLVMConstNull(lc->ptr), "");
@@ -587,7 +594,7 @@ static uint32_t header_fstate(FnCtx *fc, IrBlockId to) {
  * the LLVM block the edge leaves from. */
 static void emit_jump(FnCtx *fc, IrBlockId from, uint32_t k, IrBlockId to) {
   LowerCtx *lc = fc->lc;
-  bool back = fc->rpo_index[to] <= fc->rpo_index[from];
+  bool back = !fc->explicit_breaker && fc->rpo_index[to] <= fc->rpo_index[from];
   uint32_t fs = back ? header_fstate(fc, to) : IR_NOREF;
   if (back) {
     LLVMTypeRef p[1] = {lc->ptr};
@@ -641,15 +648,18 @@ static void lower_term(FnCtx *fc, IrBlockId b) {
     LLVMBuildRet(lc->B, fc->vals[in->args[0]]);
     return;
   }
+  case IR_RAISE:
+  case IR_RERAISE:
+    /* The operands are in the frame state: the interpreter runs the instruction itself,
+     * which gives exactly its traceback and context chaining. */
   case IR_DEOPT:
   case IR_UNWIND:
     if (in->fs == IR_NOREF) {
       fail(fc, "%s without a frame state", ir_op_info[in->op].name);
       return;
     }
-    emit_leave(fc, in->fs, in->op == IR_UNWIND, in->op == IR_UNWIND ? RT_DEOPT_EXCEPTION
-                                                                   : RT_DEOPT_GUARD,
-               IR_NOREF, IR_NOREF);
+    emit_leave(fc, in->fs, in->op == IR_UNWIND,
+               in->op == IR_DEOPT ? RT_DEOPT_GUARD : RT_DEOPT_EXCEPTION, IR_NOREF, IR_NOREF);
     return;
   case IR_UNREACHABLE: LLVMBuildUnreachable(lc->B); return;
   default: fail(fc, "no lowering for terminator '%s'", ir_op_info[in->op].name); return;
@@ -744,6 +754,8 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
   fc->edge = calloc(fn->nblocks + 1, sizeof *fc->edge);
   if (!fc->vals || !fc->bbs || !fc->edge) PYLLC_DIE("out of memory");
   compute_rpo(fc);
+  for (uint32_t i = 0; i < fn->ninstrs; i++)
+    if (!fn->instrs[i].dead && fn->instrs[i].op == IR_EVAL_BREAKER) fc->explicit_breaker = true;
 
   /* entry: throwflag or rt_enter's refusal -> the interpreter runs the frame. */
   fc->entry = LLVMAppendBasicBlockInContext(lc->C, fc->func, "entry");
@@ -794,7 +806,8 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
     LLVMPositionBuilderAtEnd(lc->B, fc->bbs[fc->order[i]]);
     for (uint32_t k = 0; k < blk->ninstrs; k++) {
       IrInstr *in = ir_instr(fn, blk->instrs[k]);
-      if (in->op == IR_PHI) fc->vals[blk->instrs[k]] = LLVMBuildPhi(lc->B, ir_type(lc, in->type), "");
+      if (in->op == IR_PHI)
+        fc->vals[blk->instrs[k]] = LLVMBuildPhi(lc->B, ir_type(lc, in->type), "");
     }
   }
   for (uint32_t i = 0; i < fc->norder && !fc->failed; i++) {

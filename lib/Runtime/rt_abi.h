@@ -55,9 +55,62 @@ void rt_set_deopt_counters(uint64_t *counters);
  * signal handlers. Returns 0, or -1 with an exception set (KeyboardInterrupt...). */
 int rt_handle_breaker(void *ts);
 
+/* ---- native operation helpers (rt_native.c): the cold and the large ------------------
+ * Same convention as the inline ones; ts and frame are untyped here so that this header
+ * needs no CPython internals. Paths of inline helpers that leave the fast path end here
+ * too (rt_*_slow). */
+struct _object;
+typedef struct _object RtObj;
+RtObj *rt_load_global_slow(void *f, RtObj *name);
+RtObj *rt_load_name_slow(void *f, RtObj *name);
+int rt_store_name_slow(void *f, RtObj *name, RtObj *v);
+int rt_delete_name(void *ts, void *f, RtObj *name);
+int rt_store_global(void *ts, void *f, RtObj *name, RtObj *v);
+int rt_delete_global(void *ts, void *f, RtObj *name);
+int rt_delete_subscr(void *ts, void *f, RtObj *c, RtObj *k);
+int rt_delete_attr(void *ts, void *f, RtObj *name, RtObj *o);
+RtObj *rt_load_classderef(void *ts, void *f, int64_t i);
+RtObj *rt_build_set(void *ts, void *f, RtObj **items, int64_t n);
+RtObj *rt_build_map(void *ts, void *f, RtObj **items, int64_t n);
+RtObj *rt_build_const_key_map(void *ts, void *f, RtObj *keys, RtObj **items, int64_t n);
+RtObj *rt_build_string(void *ts, void *f, RtObj **items, int64_t n);
+RtObj *rt_build_slice(void *ts, void *f, RtObj *a, RtObj *b, RtObj *c);
+int rt_set_add(void *ts, void *f, RtObj *s, RtObj *v);
+int rt_map_add(void *ts, void *f, RtObj *d, RtObj *k, RtObj *v);
+int rt_list_extend(void *ts, void *f, RtObj *l, RtObj *it);
+int rt_set_update(void *ts, void *f, RtObj *s, RtObj *it);
+int rt_dict_update(void *ts, void *f, RtObj *d, RtObj *m);
+int rt_dict_merge(void *ts, void *f, RtObj *fn, RtObj *d, RtObj *m);
+RtObj *rt_list_to_tuple(void *ts, void *f, RtObj *l);
+RtObj *rt_format_value(void *ts, void *f, int64_t conv, RtObj *v, RtObj *spec);
+RtObj *rt_unpack_seq(void *ts, void *f, int64_t n, RtObj *s);
+RtObj *rt_unpack_ex(void *ts, void *f, int64_t before, int64_t after, RtObj *s);
+RtObj *rt_call_ex(void *ts, void *f, RtObj *fn, RtObj *args, RtObj *kw);
+RtObj *rt_make_function(void *ts, void *f, int64_t flags, RtObj *code, RtObj *closure,
+                        RtObj *annotations, RtObj *kwdefaults, RtObj *defaults);
+RtObj *rt_load_build_class(void *ts, void *f);
+int rt_setup_annotations(void *ts, void *f);
+int rt_print_expr(void *ts, void *f, RtObj *v);
+RtObj *rt_import_name(void *ts, void *f, RtObj *name, RtObj *level, RtObj *fromlist);
+RtObj *rt_import_from(void *ts, void *f, RtObj *name, RtObj *mod);
+int rt_import_star(void *ts, void *f, RtObj *mod);
+int rt_check_exc_match(void *ts, void *f, RtObj *e, RtObj *t);
+RtObj *rt_with_except_start(void *ts, void *f, RtObj *exit, RtObj *e);
+RtObj *rt_before_with(void *ts, void *f, RtObj *mgr);
+RtObj *rt_match_class(void *ts, void *f, int64_t n, RtObj *s, RtObj *cls, RtObj *names);
+RtObj *rt_match_keys(void *ts, void *f, RtObj *s, RtObj *keys);
+
 /* Every native helper lowered code may name: the JIT defines these absolute symbols. */
 #define RT_NATIVE_LIST(X)                                                                  \
-  X(rt_note_deopt)                                                                         \
-  X(rt_handle_breaker)
+  X(rt_note_deopt) X(rt_handle_breaker) X(rt_load_global_slow) X(rt_load_name_slow)        \
+  X(rt_store_name_slow) X(rt_delete_name) X(rt_store_global) X(rt_delete_global)           \
+  X(rt_delete_subscr) X(rt_delete_attr) X(rt_load_classderef) X(rt_build_set)              \
+  X(rt_build_map) X(rt_build_const_key_map) X(rt_build_string) X(rt_build_slice)           \
+  X(rt_set_add) X(rt_map_add) X(rt_list_extend) X(rt_set_update) X(rt_dict_update)         \
+  X(rt_dict_merge) X(rt_list_to_tuple) X(rt_format_value) X(rt_unpack_seq) X(rt_unpack_ex) \
+  X(rt_call_ex) X(rt_make_function) X(rt_load_build_class) X(rt_setup_annotations)         \
+  X(rt_print_expr) X(rt_import_name) X(rt_import_from) X(rt_import_star)                   \
+  X(rt_check_exc_match) X(rt_with_except_start) X(rt_before_with) X(rt_match_class)        \
+  X(rt_match_keys)
 
 #endif

@@ -253,32 +253,19 @@ PyObject *rt_box_bool(TS *ts, Frame *f, int b) { return box_bool(b); }
 
 /* ---- globals ----------------------------------------------------------------------- */
 
-RT_COLD static PyObject *load_global_slow(Frame *f, PyObject *name) {
-  PyObject *v;
-  if (PyDict_CheckExact(f->f_globals) && PyDict_CheckExact(f->f_builtins)) {
-    v = PyDict_GetItemWithError(f->f_globals, name);
-    if (!v && !PyErr_Occurred()) v = PyDict_GetItemWithError(f->f_builtins, name);
-    if (v) {
-      Py_INCREF(v);
-      return v;
-    }
-  } else {
-    v = PyObject_GetItem(f->f_globals, name);
-    if (v) return v;
-    if (!PyErr_ExceptionMatches(PyExc_KeyError)) return NULL;
-    PyErr_Clear();
-    v = PyObject_GetItem(f->f_builtins, name);
-    if (v) return v;
-    if (!PyErr_ExceptionMatches(PyExc_KeyError)) return NULL;
-    PyErr_Clear();
-  }
-  if (!PyErr_Occurred())
-    PyErr_Format(PyExc_NameError, "name '%.200U' is not defined", name);
-  return NULL;
-}
-
 PyObject *rt_load_global(TS *ts, Frame *f, PyObject *name) {
-  return load_global_slow(f, name);
+  if (LIKELY(PyDict_CheckExact(f->f_globals) && PyDict_CheckExact(f->f_builtins))) {
+    Py_hash_t h = ((PyASCIIObject *)name)->hash;
+    if (LIKELY(h != -1)) {
+      PyObject *v = _PyDict_GetItem_KnownHash(f->f_globals, name, h);
+      if (!v && !PyErr_Occurred()) v = _PyDict_GetItem_KnownHash(f->f_builtins, name, h);
+      if (v) {
+        Py_INCREF(v);
+        return v;
+      }
+    }
+  }
+  return rt_load_global_slow(f, name);
 }
 
 /* ---- calls ------------------------------------------------------------------------- */
@@ -308,4 +295,255 @@ PyObject *rt_iter_next(TS *ts, Frame *f, PyObject *it) {
     PyErr_Clear();
   }
   return v;
+}
+
+/* ---- small operations ---------------------------------------------------------------- */
+
+int rt_is_none(TS *ts, Frame *f, PyObject *a) { return a == Py_None; }
+
+PyObject *rt_tuple_item(TS *ts, Frame *f, int64_t k, PyObject *t) {
+  PyObject *v = PyTuple_GET_ITEM(t, k);
+  Py_INCREF(v);
+  return v;
+}
+
+/* The stack slot the interpreter left for a handler: the reference moves out of the
+ * frame. */
+PyObject *rt_entry_stack(TS *ts, Frame *f, int64_t k) {
+  PyObject **slot = &f->localsplus[f->f_code->co_nlocalsplus + k];
+  PyObject *v = *slot;
+  *slot = NULL;
+  return v;
+}
+
+PyObject *rt_unary_pos(TS *ts, Frame *f, PyObject *a) { return PyNumber_Positive(a); }
+PyObject *rt_unary_neg(TS *ts, Frame *f, PyObject *a) {
+  if (PyLong_CheckExact(a) && is_compact(a)) return box_long(-compact_value(a));
+  if (PyFloat_CheckExact(a)) return PyFloat_FromDouble(-PyFloat_AS_DOUBLE(a));
+  return PyNumber_Negative(a);
+}
+PyObject *rt_unary_invert(TS *ts, Frame *f, PyObject *a) { return PyNumber_Invert(a); }
+
+int rt_contains(TS *ts, Frame *f, PyObject *a, PyObject *b) {
+  return PySequence_Contains(b, a);
+}
+
+PyObject *rt_binary_subscr(TS *ts, Frame *f, PyObject *c, PyObject *k) {
+  if (PyLong_CheckExact(k) && (size_t)Py_SIZE(k) <= 1) {
+    Py_ssize_t i = (Py_ssize_t)((PyLongObject *)k)->ob_digit[0];
+    if (PyList_CheckExact(c) && i < PyList_GET_SIZE(c)) {
+      PyObject *v = PyList_GET_ITEM(c, i);
+      Py_INCREF(v);
+      return v;
+    }
+    if (PyTuple_CheckExact(c) && i < PyTuple_GET_SIZE(c)) {
+      PyObject *v = PyTuple_GET_ITEM(c, i);
+      Py_INCREF(v);
+      return v;
+    }
+  }
+  return PyObject_GetItem(c, k);
+}
+
+int rt_store_subscr(TS *ts, Frame *f, PyObject *c, PyObject *k, PyObject *v) {
+  if (PyList_CheckExact(c) && PyLong_CheckExact(k) && (size_t)Py_SIZE(k) <= 1) {
+    Py_ssize_t i = (Py_ssize_t)((PyLongObject *)k)->ob_digit[0];
+    if (i < PyList_GET_SIZE(c)) {
+      PyObject *old = PyList_GET_ITEM(c, i);
+      Py_INCREF(v);
+      PyList_SET_ITEM(c, i, v);
+      Py_DECREF(old);
+      return 0;
+    }
+  }
+  if (PyDict_CheckExact(c)) return PyDict_SetItem(c, k, v);
+  return PyObject_SetItem(c, k, v);
+}
+
+/* ---- attributes ------------------------------------------------------------------------ */
+
+PyObject *rt_load_attr(TS *ts, Frame *f, PyObject *name, PyObject *o) {
+  return PyObject_GetAttr(o, name);
+}
+
+int rt_store_attr(TS *ts, Frame *f, PyObject *name, PyObject *o, PyObject *v) {
+  return PyObject_SetAttr(o, name, v);
+}
+
+/* LOAD_METHOD's first half: the unbound method when the type's attribute is a method
+ * descriptor that no instance dictionary can shadow; else NULL and no exception (the
+ * second half then does a plain getattr, which binds: same result, one call more). */
+PyObject *rt_load_method(TS *ts, Frame *f, PyObject *name, PyObject *o) {
+  PyTypeObject *tp = Py_TYPE(o);
+  if (tp->tp_getattro != PyObject_GenericGetAttr || tp->tp_dictoffset != 0 ||
+      tp->tp_dict == NULL)
+    return NULL;
+  PyObject *d = _PyType_Lookup(tp, name);
+  if (d == NULL || !PyType_HasFeature(Py_TYPE(d), Py_TPFLAGS_METHOD_DESCRIPTOR)) return NULL;
+  Py_INCREF(d);
+  return d;
+}
+
+PyObject *rt_load_method_self(TS *ts, Frame *f, PyObject *name, PyObject *o, PyObject *m) {
+  if (m != NULL) {
+    Py_INCREF(o);
+    return o;
+  }
+  return PyObject_GetAttr(o, name);
+}
+
+/* ---- cells ------------------------------------------------------------------------------- */
+
+RT_COLD static void unbound_deref(Frame *f, int64_t i) {
+  if (PyErr_Occurred()) return;
+  PyCodeObject *co = f->f_code;
+  PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
+  if (i < co->co_nplaincellvars + co->co_nlocals) {
+    unbound_local(f, i);
+  } else {
+    PyErr_Format(PyExc_NameError,
+                 "cannot access free variable '%U' where it is not associated with a value"
+                 " in enclosing scope",
+                 name);
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    if (v && PyObject_SetAttrString(v, "name", name) < 0) PyErr_Clear();
+    PyErr_Restore(t, v, tb);
+  }
+}
+
+int rt_make_cell(TS *ts, Frame *f, int64_t i) {
+  PyObject *initial = f->localsplus[i];
+  PyObject *cell = PyCell_New(initial);
+  if (cell == NULL) return -1;
+  f->localsplus[i] = cell;
+  Py_XDECREF(initial);
+  return 0;
+}
+
+PyObject *rt_load_deref(TS *ts, Frame *f, int64_t i) {
+  PyObject *v = PyCell_GET(f->localsplus[i]);
+  if (UNLIKELY(v == NULL)) {
+    unbound_deref(f, i);
+    return NULL;
+  }
+  Py_INCREF(v);
+  return v;
+}
+
+void rt_store_deref(TS *ts, Frame *f, int64_t i, PyObject *v) {
+  PyObject *cell = f->localsplus[i];
+  PyObject *old = PyCell_GET(cell);
+  PyCell_SET(cell, v);
+  Py_XDECREF(old);
+}
+
+int rt_delete_deref(TS *ts, Frame *f, int64_t i) {
+  PyObject *cell = f->localsplus[i];
+  PyObject *old = PyCell_GET(cell);
+  if (old == NULL) {
+    unbound_deref(f, i);
+    return -1;
+  }
+  PyCell_SET(cell, NULL);
+  Py_DECREF(old);
+  return 0;
+}
+
+void rt_copy_free_vars(TS *ts, Frame *f, int64_t n) {
+  PyCodeObject *co = f->f_code;
+  PyObject *closure = f->f_func->func_closure;
+  int offset = co->co_nlocals + co->co_nplaincellvars;
+  for (int64_t i = 0; i < n; i++) {
+    PyObject *o = PyTuple_GET_ITEM(closure, i);
+    Py_INCREF(o);
+    f->localsplus[offset + i] = o;
+  }
+}
+
+/* ---- containers (items consumed on success only) --------------------------------------- */
+
+PyObject *rt_build_tuple(TS *ts, Frame *f, PyObject **items, int64_t n) {
+  PyObject *t = PyTuple_New(n);
+  if (t == NULL) return NULL;
+  for (int64_t i = 0; i < n; i++) PyTuple_SET_ITEM(t, i, items[i]);
+  return t;
+}
+
+PyObject *rt_build_list(TS *ts, Frame *f, PyObject **items, int64_t n) {
+  PyObject *l = PyList_New(n);
+  if (l == NULL) return NULL;
+  for (int64_t i = 0; i < n; i++) PyList_SET_ITEM(l, i, items[i]);
+  return l;
+}
+
+int rt_list_append(TS *ts, Frame *f, PyObject *l, PyObject *v) {
+  if (PyList_Append(l, v) < 0) return -1;
+  Py_DECREF(v);
+  return 0;
+}
+
+PyObject *rt_get_len(TS *ts, Frame *f, PyObject *o) {
+  Py_ssize_t n = PyObject_Length(o);
+  if (n < 0) return NULL;
+  return PyLong_FromSsize_t(n);
+}
+
+int rt_match_mapping(TS *ts, Frame *f, PyObject *s) {
+  return (Py_TYPE(s)->tp_flags & Py_TPFLAGS_MAPPING) != 0;
+}
+int rt_match_sequence(TS *ts, Frame *f, PyObject *s) {
+  return (Py_TYPE(s)->tp_flags & Py_TPFLAGS_SEQUENCE) != 0;
+}
+
+PyObject *rt_load_assertion_error(TS *ts, Frame *f) {
+  Py_INCREF(PyExc_AssertionError);
+  return PyExc_AssertionError;
+}
+
+/* ---- exceptions being handled ------------------------------------------------------------ */
+
+PyObject *rt_push_exc_info(TS *ts, Frame *f, PyObject *e) {
+  _PyErr_StackItem *ei = ts->exc_info;
+  PyObject *prev = ei->exc_value;
+  if (prev == NULL) {
+    prev = Py_None;
+    Py_INCREF(prev);
+  }
+  Py_INCREF(e);
+  ei->exc_value = e;
+  return prev;
+}
+
+void rt_pop_except(TS *ts, Frame *f, PyObject *e) {
+  _PyErr_StackItem *ei = ts->exc_info;
+  PyObject *old = ei->exc_value;
+  ei->exc_value = e;
+  Py_XDECREF(old);
+}
+
+/* ---- the interpreter's periodic checks ------------------------------------------------- */
+
+/* RESUME n / a loop's eval breaker: -1 with an exception (from a signal handler...), -1
+ * without one to leave for the tracer, else 0. */
+int rt_resume(TS *ts, Frame *f, int64_t n) {
+  if (UNLIKELY(ts->cframe->use_tracing)) return -1;
+  if (n < 2 && UNLIKELY(rt_breaker_set(ts))) return rt_handle_breaker(ts);
+  return 0;
+}
+
+int rt_eval_breaker(TS *ts, Frame *f) {
+  if (UNLIKELY(ts->cframe->use_tracing)) return -1;
+  if (UNLIKELY(rt_breaker_set(ts))) return rt_handle_breaker(ts);
+  return 0;
+}
+
+/* ---- names ------------------------------------------------------------------------------- */
+
+PyObject *rt_load_name(TS *ts, Frame *f, PyObject *name) { return rt_load_name_slow(f, name); }
+int rt_store_name(TS *ts, Frame *f, PyObject *name, PyObject *v) {
+  PyObject *ns = f->f_locals;
+  if (ns != NULL && PyDict_CheckExact(ns)) return PyDict_SetItem(ns, name, v);
+  return rt_store_name_slow(f, name, v);
 }

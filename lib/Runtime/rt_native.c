@@ -6,6 +6,9 @@
 #include <Python.h>
 #include <internal/pycore_atomic.h>
 #include <internal/pycore_interp.h>
+#include <internal/pycore_code.h>
+#include <internal/pycore_frame.h>
+#include <internal/pycore_object.h>
 #include <internal/pycore_pystate.h>
 
 #include "rt_abi.h"
@@ -37,4 +40,812 @@ int rt_handle_breaker(void *tsv) {
     return -1;
   }
   return 0;
+}
+
+/* ---- helpers of the helpers ------------------------------------------------------------ */
+
+typedef _PyInterpreterFrame Frame;
+
+/* NameError with the name attached, as the interpreter's format_exc_check_arg does (the
+ * traceback printer's "Did you mean" needs it). */
+static void name_error(PyObject *name) {
+  const char *s = PyUnicode_AsUTF8(name);
+  if (!s) return;
+  PyErr_Format(PyExc_NameError, "name '%.200s' is not defined", s);
+  PyObject *t, *v, *tb;
+  PyErr_Fetch(&t, &v, &tb);
+  PyErr_NormalizeException(&t, &v, &tb);
+  if (v && PyErr_GivenExceptionMatches(v, PyExc_NameError) &&
+      PyObject_SetAttrString(v, "name", name) < 0)
+    PyErr_Clear();
+  PyErr_Restore(t, v, tb);
+}
+
+/* value of mapping[key] as a new reference; NULL without an exception when absent. */
+static PyObject *map_get(PyObject *map, PyObject *key) {
+  if (PyDict_CheckExact(map)) {
+    PyObject *v = PyDict_GetItemWithError(map, key);
+    Py_XINCREF(v);
+    return v;
+  }
+  PyObject *v = PyObject_GetItem(map, key);
+  if (!v && PyErr_ExceptionMatches(PyExc_KeyError)) PyErr_Clear();
+  return v;
+}
+
+/* ---- names ------------------------------------------------------------------------------ */
+
+PyObject *rt_load_global_slow(void *fv, PyObject *name) {
+  Frame *f = fv;
+  PyObject *v = map_get(f->f_globals, name);
+  if (v || PyErr_Occurred()) return v;
+  v = map_get(f->f_builtins, name);
+  if (v || PyErr_Occurred()) return v;
+  name_error(name);
+  return NULL;
+}
+
+PyObject *rt_load_name_slow(void *fv, PyObject *name) {
+  Frame *f = fv;
+  if (f->f_locals == NULL) {
+    PyErr_Format(PyExc_SystemError, "no locals when loading %R", name);
+    return NULL;
+  }
+  PyObject *v = map_get(f->f_locals, name);
+  if (v || PyErr_Occurred()) return v;
+  return rt_load_global_slow(f, name);
+}
+
+int rt_store_name_slow(void *fv, PyObject *name, PyObject *v) {
+  Frame *f = fv;
+  if (f->f_locals == NULL) {
+    PyErr_Format(PyExc_SystemError, "no locals found when storing %R", name);
+    return -1;
+  }
+  if (PyDict_CheckExact(f->f_locals)) return PyDict_SetItem(f->f_locals, name, v);
+  return PyObject_SetItem(f->f_locals, name, v);
+}
+
+int rt_delete_name(void *ts, void *fv, PyObject *name) {
+  Frame *f = fv;
+  if (f->f_locals == NULL) {
+    PyErr_Format(PyExc_SystemError, "no locals when deleting %R", name);
+    return -1;
+  }
+  if (PyObject_DelItem(f->f_locals, name) != 0) {
+    name_error(name);
+    return -1;
+  }
+  return 0;
+}
+
+int rt_store_global(void *ts, void *fv, PyObject *name, PyObject *v) {
+  return PyDict_SetItem(((Frame *)fv)->f_globals, name, v);
+}
+
+int rt_delete_global(void *ts, void *fv, PyObject *name) {
+  if (PyDict_DelItem(((Frame *)fv)->f_globals, name) != 0) {
+    if (PyErr_ExceptionMatches(PyExc_KeyError)) name_error(name);
+    return -1;
+  }
+  return 0;
+}
+
+int rt_delete_subscr(void *ts, void *f, PyObject *c, PyObject *k) {
+  return PyObject_DelItem(c, k);
+}
+
+int rt_delete_attr(void *ts, void *f, PyObject *name, PyObject *o) {
+  return PyObject_SetAttr(o, name, NULL);
+}
+
+PyObject *rt_load_classderef(void *ts, void *fv, int64_t i) {
+  Frame *f = fv;
+  PyCodeObject *co = f->f_code;
+  PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
+  PyObject *v = f->f_locals ? map_get(f->f_locals, name) : NULL;
+  if (v || PyErr_Occurred()) return v;
+  v = PyCell_GET(f->localsplus[i]);
+  if (v) {
+    Py_INCREF(v);
+    return v;
+  }
+  if (i < co->co_nplaincellvars + co->co_nlocals) {
+    PyErr_Format(PyExc_UnboundLocalError,
+                 "cannot access local variable '%U' where it is not associated with a value",
+                 name);
+  } else {
+    PyErr_Format(PyExc_NameError,
+                 "cannot access free variable '%U' where it is not associated with a value"
+                 " in enclosing scope",
+                 name);
+  }
+  return NULL;
+}
+
+/* ---- containers ------------------------------------------------------------------------ */
+
+static void release(PyObject **items, int64_t n) {
+  for (int64_t i = 0; i < n; i++) Py_XDECREF(items[i]);
+}
+
+PyObject *rt_build_set(void *ts, void *f, PyObject **items, int64_t n) {
+  PyObject *s = PySet_New(NULL);
+  if (!s) return NULL;
+  for (int64_t i = 0; i < n; i++)
+    if (PySet_Add(s, items[i]) < 0) {
+      Py_DECREF(s);
+      return NULL;
+    }
+  release(items, n);
+  return s;
+}
+
+PyObject *rt_build_map(void *ts, void *f, PyObject **items, int64_t n) {
+  PyObject *d = _PyDict_NewPresized(n / 2);
+  if (!d) return NULL;
+  for (int64_t i = 0; i + 1 < n; i += 2)
+    if (PyDict_SetItem(d, items[i], items[i + 1]) < 0) {
+      Py_DECREF(d);
+      return NULL;
+    }
+  release(items, n);
+  return d;
+}
+
+PyObject *rt_build_const_key_map(void *ts, void *f, PyObject *keys, PyObject **items,
+                                 int64_t n) {
+  if (!PyTuple_CheckExact(keys) || PyTuple_GET_SIZE(keys) != n) {
+    PyErr_SetString(PyExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
+    return NULL;
+  }
+  PyObject *d = _PyDict_NewPresized(n);
+  if (!d) return NULL;
+  for (int64_t i = 0; i < n; i++)
+    if (PyDict_SetItem(d, PyTuple_GET_ITEM(keys, i), items[i]) < 0) {
+      Py_DECREF(d);
+      return NULL;
+    }
+  release(items, n);
+  Py_DECREF(keys);
+  return d;
+}
+
+PyObject *rt_build_string(void *ts, void *f, PyObject **items, int64_t n) {
+  PyObject *empty = PyUnicode_New(0, 0);
+  if (!empty) return NULL;
+  PyObject *s = _PyUnicode_JoinArray(empty, items, n);
+  Py_DECREF(empty);
+  if (s) release(items, n);
+  return s;
+}
+
+PyObject *rt_build_slice(void *ts, void *f, PyObject *a, PyObject *b, PyObject *c) {
+  PyObject *s = PySlice_New(a, b, c);
+  if (!s) return NULL;
+  Py_DECREF(a);
+  Py_DECREF(b);
+  Py_XDECREF(c);
+  return s;
+}
+
+int rt_set_add(void *ts, void *f, PyObject *s, PyObject *v) { return PySet_Add(s, v); }
+
+int rt_map_add(void *ts, void *f, PyObject *d, PyObject *k, PyObject *v) {
+  return PyDict_SetItem(d, k, v);
+}
+
+int rt_list_extend(void *ts, void *f, PyObject *l, PyObject *it) {
+  PyObject *none = _PyList_Extend((PyListObject *)l, it);
+  if (none) {
+    Py_DECREF(none);
+    return 0;
+  }
+  if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(it)->tp_iter == NULL &&
+      !PySequence_Check(it)) {
+    PyErr_Clear();
+    PyErr_Format(PyExc_TypeError, "Value after * must be an iterable, not %.200s",
+                 Py_TYPE(it)->tp_name);
+  }
+  return -1;
+}
+
+int rt_set_update(void *ts, void *f, PyObject *s, PyObject *it) { return _PySet_Update(s, it); }
+
+int rt_dict_update(void *ts, void *f, PyObject *d, PyObject *m) {
+  if (PyDict_Update(d, m) < 0) {
+    if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+      PyErr_Clear();
+      PyErr_Format(PyExc_TypeError, "'%.200s' object is not a mapping", Py_TYPE(m)->tp_name);
+    }
+    return -1;
+  }
+  return 0;
+}
+
+/* The interpreter's wording of errors from merging **kwargs. */
+static void kwargs_error(PyObject *fn, PyObject *kwargs) {
+  if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+    PyErr_Clear();
+    PyObject *fs = _PyObject_FunctionStr(fn);
+    if (fs) {
+      PyErr_Format(PyExc_TypeError, "%U argument after ** must be a mapping, not %.200s", fs,
+                   Py_TYPE(kwargs)->tp_name);
+      Py_DECREF(fs);
+    }
+  } else if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    if (v && PyTuple_Check(v) && PyTuple_GET_SIZE(v) == 1) {
+      PyObject *fs = _PyObject_FunctionStr(fn);
+      if (fs) {
+        PyErr_Format(PyExc_TypeError, "%U got multiple values for keyword argument '%S'", fs,
+                     PyTuple_GET_ITEM(v, 0));
+        Py_DECREF(fs);
+      }
+      Py_XDECREF(t);
+      Py_XDECREF(v);
+      Py_XDECREF(tb);
+    } else {
+      PyErr_Restore(t, v, tb);
+    }
+  }
+}
+
+int rt_dict_merge(void *ts, void *f, PyObject *fn, PyObject *d, PyObject *m) {
+  if (_PyDict_MergeEx(d, m, 2) < 0) {
+    kwargs_error(fn, m);
+    return -1;
+  }
+  return 0;
+}
+
+PyObject *rt_list_to_tuple(void *ts, void *f, PyObject *l) { return PyList_AsTuple(l); }
+
+PyObject *rt_format_value(void *ts, void *f, int64_t conv, PyObject *v, PyObject *spec) {
+  PyObject *c;
+  switch (conv) {
+  case 1: c = PyObject_Str(v); break;
+  case 2: c = PyObject_Repr(v); break;
+  case 3: c = PyObject_ASCII(v); break;
+  default: c = (Py_INCREF(v), v); break;
+  }
+  if (!c) return NULL;
+  if (PyUnicode_CheckExact(c) && spec == NULL) return c;
+  PyObject *r = PyObject_Format(c, spec);
+  Py_DECREF(c);
+  return r;
+}
+
+/* UNPACK_SEQUENCE / UNPACK_EX: the items (and the starred list) as one tuple. after < 0:
+ * no star. */
+static PyObject *unpack(PyObject *v, int64_t argcnt, int64_t after) {
+  int64_t total = argcnt + (after >= 0 ? 1 + after : 0);
+  if (after < 0 && (PyTuple_CheckExact(v) || PyList_CheckExact(v)) &&
+      Py_SIZE(v) == argcnt) {
+    PyObject **src = PyTuple_CheckExact(v) ? ((PyTupleObject *)v)->ob_item
+                                           : ((PyListObject *)v)->ob_item;
+    PyObject *t = PyTuple_New(argcnt);
+    for (int64_t i = 0; t && i < argcnt; i++) {
+      Py_INCREF(src[i]);
+      PyTuple_SET_ITEM(t, i, src[i]);
+    }
+    return t;
+  }
+  PyObject *it = PyObject_GetIter(v);
+  if (!it) {
+    if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(v)->tp_iter == NULL &&
+        !PySequence_Check(v)) {
+      PyErr_Clear();
+      PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %.200s object",
+                   Py_TYPE(v)->tp_name);
+    }
+    return NULL;
+  }
+  PyObject *t = PyTuple_New(total);
+  if (!t) goto error;
+  for (int64_t i = 0; i < argcnt; i++) {
+    PyObject *w = PyIter_Next(it);
+    if (!w) {
+      if (!PyErr_Occurred()) {
+        if (after < 0)
+          PyErr_Format(PyExc_ValueError, "not enough values to unpack (expected %d, got %d)",
+                       (int)argcnt, (int)i);
+        else
+          PyErr_Format(PyExc_ValueError,
+                       "not enough values to unpack (expected at least %d, got %d)",
+                       (int)(argcnt + after), (int)i);
+      }
+      goto error;
+    }
+    PyTuple_SET_ITEM(t, i, w);
+  }
+  if (after < 0) {
+    PyObject *w = PyIter_Next(it);
+    if (w == NULL) {
+      if (PyErr_Occurred()) goto error;
+      Py_DECREF(it);
+      return t;
+    }
+    Py_DECREF(w);
+    PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %d)", (int)argcnt);
+    goto error;
+  }
+  PyObject *l = PySequence_List(it);
+  if (!l) goto error;
+  PyTuple_SET_ITEM(t, argcnt, l);
+  Py_ssize_t ll = PyList_GET_SIZE(l);
+  if (ll < after) {
+    PyErr_Format(PyExc_ValueError,
+                 "not enough values to unpack (expected at least %d, got %zd)",
+                 (int)(argcnt + after), (Py_ssize_t)argcnt + ll);
+    goto error;
+  }
+  for (int64_t j = 0; j < after; j++) {
+    PyObject *w = PyList_GET_ITEM(l, ll - after + j);
+    Py_INCREF(w);
+    PyTuple_SET_ITEM(t, argcnt + 1 + j, w);
+  }
+  if (PyList_SetSlice(l, ll - after, ll, NULL) < 0) goto error;
+  Py_DECREF(it);
+  return t;
+error:
+  Py_XDECREF(t);
+  Py_DECREF(it);
+  return NULL;
+}
+
+PyObject *rt_unpack_seq(void *ts, void *f, int64_t n, PyObject *s) { return unpack(s, n, -1); }
+
+PyObject *rt_unpack_ex(void *ts, void *f, int64_t before, int64_t after, PyObject *s) {
+  return unpack(s, before, after);
+}
+
+/* ---- calls and functions -------------------------------------------------------------- */
+
+PyObject *rt_call_ex(void *ts, void *f, PyObject *fn, PyObject *args, PyObject *kw) {
+  PyObject *kwd = NULL, *targs = NULL, *r = NULL;
+  if (kw) {
+    if (PyDict_CheckExact(kw)) {
+      kwd = kw;
+      Py_INCREF(kwd);
+    } else {
+      kwd = PyDict_New();
+      if (!kwd) return NULL;
+      if (_PyDict_MergeEx(kwd, kw, 2) < 0) {
+        kwargs_error(fn, kw);
+        Py_DECREF(kwd);
+        return NULL;
+      }
+    }
+  }
+  if (PyTuple_CheckExact(args)) {
+    targs = args;
+    Py_INCREF(targs);
+  } else {
+    if (Py_TYPE(args)->tp_iter == NULL && !PySequence_Check(args)) {
+      PyErr_Clear();
+      PyObject *fs = _PyObject_FunctionStr(fn);
+      if (fs) {
+        PyErr_Format(PyExc_TypeError, "%U argument after * must be an iterable, not %.200s",
+                     fs, Py_TYPE(args)->tp_name);
+        Py_DECREF(fs);
+      }
+      goto done;
+    }
+    targs = PySequence_Tuple(args);
+    if (!targs) goto done;
+  }
+  r = PyObject_Call(fn, targs, kwd);
+done:
+  Py_XDECREF(kwd);
+  Py_XDECREF(targs);
+  return r;
+}
+
+PyObject *rt_make_function(void *ts, void *fv, int64_t flags, PyObject *code,
+                           PyObject *closure, PyObject *annotations, PyObject *kwdefaults,
+                           PyObject *defaults) {
+  Frame *f = fv;
+  PyFunctionObject *fn = (PyFunctionObject *)PyFunction_New(code, f->f_globals);
+  if (!fn) return NULL;
+  Py_DECREF(code);
+  if (flags & 8) fn->func_closure = closure;
+  if (flags & 4) fn->func_annotations = annotations;
+  if (flags & 2) fn->func_kwdefaults = kwdefaults;
+  if (flags & 1) fn->func_defaults = defaults;
+  return (PyObject *)fn;
+}
+
+PyObject *rt_load_build_class(void *ts, void *fv) {
+  Frame *f = fv;
+  PyObject *name = PyUnicode_InternFromString("__build_class__");
+  if (!name) return NULL;
+  PyObject *bc = map_get(f->f_builtins, name);
+  Py_DECREF(name);
+  if (!bc && !PyErr_Occurred()) PyErr_SetString(PyExc_NameError, "__build_class__ not found");
+  return bc;
+}
+
+int rt_setup_annotations(void *ts, void *fv) {
+  Frame *f = fv;
+  if (f->f_locals == NULL) {
+    PyErr_SetString(PyExc_SystemError, "no locals found when setting up annotations");
+    return -1;
+  }
+  PyObject *key = PyUnicode_InternFromString("__annotations__");
+  if (!key) return -1;
+  int rc = -1;
+  PyObject *ann = map_get(f->f_locals, key);
+  if (ann) {
+    Py_DECREF(ann);
+    rc = 0;
+  } else if (!PyErr_Occurred()) {
+    ann = PyDict_New();
+    if (ann) {
+      rc = PyDict_CheckExact(f->f_locals) ? PyDict_SetItem(f->f_locals, key, ann)
+                                          : PyObject_SetItem(f->f_locals, key, ann);
+      Py_DECREF(ann);
+    }
+  }
+  Py_DECREF(key);
+  return rc;
+}
+
+int rt_print_expr(void *ts, void *f, PyObject *v) {
+  PyObject *hook = PySys_GetObject("displayhook"); /* borrowed */
+  if (!hook) {
+    PyErr_SetString(PyExc_RuntimeError, "lost sys.displayhook");
+    return -1;
+  }
+  PyObject *r = PyObject_CallOneArg(hook, v);
+  if (!r) return -1;
+  Py_DECREF(r);
+  return 0;
+}
+
+/* ---- imports ---------------------------------------------------------------------------- */
+
+PyObject *rt_import_name(void *tsv, void *fv, PyObject *name, PyObject *level,
+                         PyObject *fromlist) {
+  PyThreadState *ts = tsv;
+  Frame *f = fv;
+  PyObject *key = PyUnicode_InternFromString("__import__");
+  if (!key) return NULL;
+  PyObject *import = map_get(f->f_builtins, key);
+  Py_DECREF(key);
+  if (!import) {
+    if (!PyErr_Occurred()) PyErr_SetString(PyExc_ImportError, "__import__ not found");
+    return NULL;
+  }
+  PyObject *locals = f->f_locals ? f->f_locals : Py_None;
+  PyObject *r;
+  if (import == ts->interp->import_func) {
+    int ilevel = _PyLong_AsInt(level);
+    r = ilevel == -1 && PyErr_Occurred()
+            ? NULL
+            : PyImport_ImportModuleLevelObject(name, f->f_globals, locals, fromlist, ilevel);
+  } else {
+    PyObject *args[5] = {name, f->f_globals, locals, fromlist, level};
+    r = PyObject_Vectorcall(import, args, 5, NULL);
+  }
+  Py_DECREF(import);
+  return r;
+}
+
+PyObject *rt_import_from(void *ts, void *f, PyObject *name, PyObject *v) {
+  PyObject *x = NULL, *pkgname = NULL, *fullname, *pkgpath, *errmsg;
+  if (_PyObject_LookupAttr(v, name, &x) != 0) return x;
+  /* A circular relative import: try sys.modules. */
+  pkgname = PyObject_GetAttrString(v, "__name__");
+  if (pkgname == NULL) goto error;
+  if (!PyUnicode_Check(pkgname)) {
+    Py_CLEAR(pkgname);
+    goto error;
+  }
+  fullname = PyUnicode_FromFormat("%U.%U", pkgname, name);
+  if (fullname == NULL) {
+    Py_DECREF(pkgname);
+    return NULL;
+  }
+  x = PyImport_GetModule(fullname);
+  Py_DECREF(fullname);
+  if (x == NULL && !PyErr_Occurred()) goto error;
+  Py_DECREF(pkgname);
+  return x;
+error:
+  pkgpath = PyModule_GetFilenameObject(v);
+  PyObject *shown = pkgname ? pkgname : PyUnicode_FromString("<unknown module name>");
+  if (pkgpath == NULL || !PyUnicode_Check(pkgpath)) {
+    PyErr_Clear();
+    errmsg = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)", name,
+                                  shown);
+    PyErr_SetImportError(errmsg, pkgname, NULL);
+  } else {
+    PyObject *spec = PyObject_GetAttrString(v, "__spec__");
+    int initializing = 0;
+    if (spec) {
+      PyObject *init = NULL;
+      if (_PyObject_LookupAttr(spec, PyUnicode_InternFromString("_initializing"), &init) > 0) {
+        initializing = PyObject_IsTrue(init) > 0;
+        Py_DECREF(init);
+      }
+      Py_DECREF(spec);
+    }
+    PyErr_Clear();
+    const char *fmt = initializing ? "cannot import name %R from partially initialized module "
+                                     "%R (most likely due to a circular import) (%S)"
+                                   : "cannot import name %R from %R (%S)";
+    errmsg = PyUnicode_FromFormat(fmt, name, shown, pkgpath);
+    PyErr_SetImportError(errmsg, pkgname, pkgpath);
+  }
+  Py_XDECREF(errmsg);
+  Py_XDECREF(pkgpath);
+  if (shown != pkgname) Py_XDECREF(shown);
+  Py_XDECREF(pkgname);
+  return NULL;
+}
+
+int rt_import_star(void *ts, void *fv, PyObject *v) {
+  Frame *f = fv;
+  PyObject *locals = f->f_locals, *all = NULL, *dict = NULL;
+  if (locals == NULL) {
+    PyErr_SetString(PyExc_SystemError, "no locals found during 'import *'");
+    return -1;
+  }
+  int skip_under = 0, err = 0;
+  PyObject *k_all = PyUnicode_InternFromString("__all__");
+  PyObject *k_dict = PyUnicode_InternFromString("__dict__");
+  if (!k_all || !k_dict || _PyObject_LookupAttr(v, k_all, &all) < 0) goto fail;
+  if (all == NULL) {
+    if (_PyObject_LookupAttr(v, k_dict, &dict) < 0) goto fail;
+    if (dict == NULL) {
+      PyErr_SetString(PyExc_ImportError, "from-import-* object has no __dict__ and no __all__");
+      goto fail;
+    }
+    all = PyMapping_Keys(dict);
+    Py_DECREF(dict);
+    if (!all) goto fail;
+    skip_under = 1;
+  }
+  for (Py_ssize_t pos = 0;; pos++) {
+    PyObject *name = PySequence_GetItem(all, pos);
+    if (name == NULL) {
+      if (!PyErr_ExceptionMatches(PyExc_IndexError)) err = -1;
+      else PyErr_Clear();
+      break;
+    }
+    if (!PyUnicode_Check(name)) {
+      PyObject *modname = PyObject_GetAttrString(v, "__name__");
+      if (modname && !PyUnicode_Check(modname))
+        PyErr_Format(PyExc_TypeError, "module __name__ must be a string, not %.100s",
+                     Py_TYPE(modname)->tp_name);
+      else if (modname)
+        PyErr_Format(PyExc_TypeError, "%s in %U.%s must be str, not %.100s",
+                     skip_under ? "Key" : "Item", modname, skip_under ? "__dict__" : "__all__",
+                     Py_TYPE(name)->tp_name);
+      Py_XDECREF(modname);
+      Py_DECREF(name);
+      err = -1;
+      break;
+    }
+    if (skip_under && PyUnicode_GET_LENGTH(name) > 0 && PyUnicode_READ_CHAR(name, 0) == '_') {
+      Py_DECREF(name);
+      continue;
+    }
+    PyObject *value = PyObject_GetAttr(v, name);
+    if (!value) err = -1;
+    else if (PyDict_CheckExact(locals)) err = PyDict_SetItem(locals, name, value);
+    else err = PyObject_SetItem(locals, name, value);
+    Py_DECREF(name);
+    Py_XDECREF(value);
+    if (err != 0) break;
+  }
+  Py_DECREF(all);
+  Py_DECREF(k_all);
+  Py_DECREF(k_dict);
+  return err;
+fail:
+  Py_XDECREF(k_all);
+  Py_XDECREF(k_dict);
+  return -1;
+}
+
+/* ---- exceptions and with ------------------------------------------------------------------ */
+
+int rt_check_exc_match(void *ts, void *f, PyObject *e, PyObject *t) {
+  static const char msg[] =
+      "catching classes that do not inherit from BaseException is not allowed";
+  if (PyTuple_Check(t)) {
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(t); i++)
+      if (!PyExceptionClass_Check(PyTuple_GET_ITEM(t, i))) {
+        PyErr_SetString(PyExc_TypeError, msg);
+        return -1;
+      }
+  } else if (!PyExceptionClass_Check(t)) {
+    PyErr_SetString(PyExc_TypeError, msg);
+    return -1;
+  }
+  return PyErr_GivenExceptionMatches(e, t);
+}
+
+PyObject *rt_with_except_start(void *ts, void *f, PyObject *exit, PyObject *e) {
+  PyObject *tb = PyException_GetTraceback(e);
+  PyObject *args[4] = {NULL, PyExceptionInstance_Class(e), e, tb ? tb : Py_None};
+  PyObject *r = PyObject_Vectorcall(exit, args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+  Py_XDECREF(tb);
+  return r;
+}
+
+PyObject *rt_before_with(void *ts, void *f, PyObject *mgr) {
+  PyObject *k_enter = PyUnicode_InternFromString("__enter__");
+  PyObject *k_exit = PyUnicode_InternFromString("__exit__");
+  PyObject *enter = NULL, *exit = NULL, *res = NULL, *r = NULL;
+  if (!k_enter || !k_exit) goto done;
+  enter = _PyObject_LookupSpecial(mgr, k_enter);
+  if (!enter) {
+    if (!PyErr_Occurred())
+      PyErr_Format(PyExc_TypeError,
+                   "'%.200s' object does not support the context manager protocol",
+                   Py_TYPE(mgr)->tp_name);
+    goto done;
+  }
+  exit = _PyObject_LookupSpecial(mgr, k_exit);
+  if (!exit) {
+    if (!PyErr_Occurred())
+      PyErr_Format(PyExc_TypeError,
+                   "'%.200s' object does not support the context manager protocol "
+                   "(missed __exit__ method)",
+                   Py_TYPE(mgr)->tp_name);
+    goto done;
+  }
+  res = PyObject_CallNoArgs(enter);
+  if (!res) goto done;
+  r = PyTuple_Pack(2, exit, res);
+done:
+  Py_XDECREF(k_enter);
+  Py_XDECREF(k_exit);
+  Py_XDECREF(enter);
+  Py_XDECREF(exit);
+  Py_XDECREF(res);
+  return r;
+}
+
+/* ---- pattern matching ------------------------------------------------------------------- */
+
+PyObject *rt_match_keys(void *ts, void *f, PyObject *map, PyObject *keys) {
+  Py_ssize_t nkeys = PyTuple_GET_SIZE(keys);
+  if (!nkeys) return PyTuple_New(0);
+  PyObject *seen = NULL, *dummy = NULL, *values = NULL, *get = NULL;
+  PyObject *k_get = PyUnicode_InternFromString("get");
+  int meth_found = k_get ? _PyObject_GetMethod(map, k_get, &get) : 0;
+  Py_XDECREF(k_get);
+  if (get == NULL) goto fail;
+  if (!(seen = PySet_New(NULL))) goto fail;
+  if (!(dummy = PyObject_CallNoArgs((PyObject *)&PyBaseObject_Type))) goto fail;
+  if (!(values = PyTuple_New(nkeys))) goto fail;
+  for (Py_ssize_t i = 0; i < nkeys; i++) {
+    PyObject *key = PyTuple_GET_ITEM(keys, i);
+    if (PySet_Contains(seen, key) || PySet_Add(seen, key)) {
+      if (!PyErr_Occurred())
+        PyErr_Format(PyExc_ValueError, "mapping pattern checks duplicate key (%R)", key);
+      goto fail;
+    }
+    PyObject *args[] = {map, key, dummy};
+    PyObject *value = meth_found ? PyObject_Vectorcall(get, args, 3, NULL)
+                                 : PyObject_Vectorcall(get, &args[1], 2, NULL);
+    if (!value) goto fail;
+    if (value == dummy) {
+      Py_DECREF(value);
+      Py_DECREF(values);
+      Py_INCREF(Py_None);
+      values = Py_None;
+      break;
+    }
+    PyTuple_SET_ITEM(values, i, value);
+  }
+  Py_DECREF(get);
+  Py_DECREF(seen);
+  Py_DECREF(dummy);
+  return values;
+fail:
+  Py_XDECREF(get);
+  Py_XDECREF(seen);
+  Py_XDECREF(dummy);
+  Py_XDECREF(values);
+  return NULL;
+}
+
+static PyObject *match_class_attr(PyObject *subject, PyObject *type, PyObject *name,
+                                  PyObject *seen) {
+  if (PySet_Contains(seen, name) || PySet_Add(seen, name)) {
+    if (!PyErr_Occurred())
+      PyErr_Format(PyExc_TypeError, "%s() got multiple sub-patterns for attribute %R",
+                   ((PyTypeObject *)type)->tp_name, name);
+    return NULL;
+  }
+  PyObject *attr = PyObject_GetAttr(subject, name);
+  if (attr == NULL && PyErr_ExceptionMatches(PyExc_AttributeError)) PyErr_Clear();
+  return attr;
+}
+
+/* A tuple of the attributes when subject matches, else None (or NULL on error). */
+PyObject *rt_match_class(void *ts, void *f, int64_t nargs, PyObject *subject, PyObject *type,
+                         PyObject *kwargs) {
+  if (!PyType_Check(type)) {
+    PyErr_SetString(PyExc_TypeError, "called match pattern must be a type");
+    return NULL;
+  }
+  int inst = PyObject_IsInstance(subject, type);
+  if (inst < 0) return NULL;
+  if (inst == 0) Py_RETURN_NONE;
+  PyObject *seen = PySet_New(NULL), *attrs = PyList_New(0), *match_args = NULL;
+  if (!seen || !attrs) goto fail;
+  if (nargs) {
+    int match_self = 0;
+    match_args = PyObject_GetAttrString(type, "__match_args__");
+    if (match_args) {
+      if (!PyTuple_CheckExact(match_args)) {
+        PyErr_Format(PyExc_TypeError, "%s.__match_args__ must be a tuple (got %s)",
+                     ((PyTypeObject *)type)->tp_name, Py_TYPE(match_args)->tp_name);
+        goto fail;
+      }
+    } else if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+      PyErr_Clear();
+      match_args = PyTuple_New(0);
+      if (!match_args) goto fail;
+      match_self = PyType_HasFeature((PyTypeObject *)type, _Py_TPFLAGS_MATCH_SELF);
+    } else {
+      goto fail;
+    }
+    Py_ssize_t allowed = match_self ? 1 : PyTuple_GET_SIZE(match_args);
+    if (allowed < nargs) {
+      const char *plural = (allowed == 1) ? "" : "s";
+      PyErr_Format(PyExc_TypeError, "%s() accepts %d positional sub-pattern%s (%d given)",
+                   ((PyTypeObject *)type)->tp_name, (int)allowed, plural, (int)nargs);
+      goto fail;
+    }
+    if (match_self) {
+      if (PyList_Append(attrs, subject) < 0) goto fail;
+    } else {
+      for (Py_ssize_t i = 0; i < nargs; i++) {
+        PyObject *name = PyTuple_GET_ITEM(match_args, i);
+        if (!PyUnicode_CheckExact(name)) {
+          PyErr_Format(PyExc_TypeError, "__match_args__ elements must be strings (got %s)",
+                       Py_TYPE(name)->tp_name);
+          goto fail;
+        }
+        PyObject *attr = match_class_attr(subject, type, name, seen);
+        if (!attr) goto fail_or_none;
+        int rc = PyList_Append(attrs, attr);
+        Py_DECREF(attr);
+        if (rc < 0) goto fail;
+      }
+    }
+    Py_CLEAR(match_args);
+  }
+  for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwargs); i++) {
+    PyObject *name = PyTuple_GET_ITEM(kwargs, i);
+    PyObject *attr = match_class_attr(subject, type, name, seen);
+    if (!attr) goto fail_or_none;
+    int rc = PyList_Append(attrs, attr);
+    Py_DECREF(attr);
+    if (rc < 0) goto fail;
+  }
+  Py_DECREF(seen);
+  PyObject *t = PyList_AsTuple(attrs);
+  Py_DECREF(attrs);
+  return t;
+fail_or_none:
+  if (!PyErr_Occurred()) {
+    Py_XDECREF(match_args);
+    Py_XDECREF(seen);
+    Py_XDECREF(attrs);
+    Py_RETURN_NONE;
+  }
+fail:
+  Py_XDECREF(match_args);
+  Py_XDECREF(seen);
+  Py_XDECREF(attrs);
+  return NULL;
 }
