@@ -16,8 +16,8 @@
  * 4. One lowering per opcode (lower_instr), mirroring ceval.c's pushes, pops and decrefs.
  *    Every raising or deoptimising operation gets a frame state: the instruction's
  *    offset and the stack before it popped anything.
- * 5. Afterwards decrefs of values that may be NULL (PUSH_NULL, LOAD_METHOD, phis of
- *    them) become xdecrefs.
+ * 5. Afterwards trivial phis are removed, and decrefs of values that may be NULL
+ *    (PUSH_NULL, LOAD_METHOD, phis of them) become xdecrefs.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -918,6 +918,34 @@ static void lower_block(B *b, uint32_t k) {
   }
 }
 
+/* Phis whose operands are all one value (or the phi itself) are that value (Braun et
+ * al.'s trivial phis): merges where the stack slot did not change. */
+static void remove_trivial_phis(IrFunc *fn) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (IrRef r = 0; r < fn->ninstrs; r++) {
+      IrInstr *in = &fn->instrs[r];
+      if (in->dead || in->op != IR_PHI)
+        continue;
+      IrRef same = IR_NOREF;
+      bool trivial = true;
+      for (uint32_t k = 0; k < in->nargs && trivial; k++) {
+        IrRef a = in->args[k];
+        if (a == r || a == same)
+          continue;
+        if (same != IR_NOREF)
+          trivial = false;
+        same = a;
+      }
+      if (!trivial || same == IR_NOREF)
+        continue;
+      ir_replace_uses(fn, r, same);
+      ir_remove(fn, r);
+      changed = true;
+    }
+  }
+}
+
 /* Decrefs of values that may be NULL become xdecrefs (a fixpoint over phis). */
 static void finish(IrFunc *fn) {
   bool *maybe = calloc(fn->ninstrs + 1, sizeof *maybe);
@@ -931,7 +959,7 @@ static void finish(IrFunc *fn) {
     changed = false;
     for (uint32_t r = 0; r < fn->ninstrs; r++) {
       IrInstr *in = &fn->instrs[r];
-      if (in->op != IR_PHI || maybe[r])
+      if (in->op != IR_PHI || in->dead || maybe[r])
         continue;
       for (uint32_t k = 0; k < in->nargs; k++)
         if (in->args[k] != IR_NOREF && maybe[in->args[k]]) {
@@ -1013,6 +1041,7 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
     uint32_t k = b.work[--b.nwork];
     lower_block(&b, k);
   }
+  remove_trivial_phis(fn);
   finish(fn);
   ok = true;
 done:
