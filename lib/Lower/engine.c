@@ -525,7 +525,9 @@ int lower_run_main(PyllcDiag *d, IrModule *m, const LowerOptions *opts, PyObject
   Py_XDECREF(argl);
   PyObject *main_mod = PyImport_AddModule("__main__"); /* borrowed */
   PyObject *globals = main_mod ? PyModule_GetDict(main_mod) : NULL;
-  PyObject *file = argc > 0 ? PyUnicode_DecodeFSDefault(argv[0]) : NULL;
+  /* __file__ is the name the script was compiled under (absolute, as python3.11's). */
+  PyObject *file = PyCode_Check(code) ? ((PyCodeObject *)code)->co_filename : NULL;
+  Py_XINCREF(file);
   if (globals && file) {
     PyDict_SetItemString(globals, "__file__", file);
     PyDict_SetItemString(globals, "__cached__", Py_None);
