@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pyllc/diag.h"
 #include "pyllc/frontend.h"
@@ -249,8 +250,22 @@ static int compile(PyllcDiag *d, Options *o) {
     return 1;
   }
   pyllc_diag_add_source(d, o->input, text, len);
+  /* python3.11 compiles a script under its absolute name (cwd + "/" + the name as given,
+   * not normalised): tracebacks and __file__ show it, so --run does the same. */
+  char *run_name = NULL;
+  if (o->action == ACT_RUN && o->input[0] != '/') {
+    char cwd[4096];
+    if (getcwd(cwd, sizeof cwd)) {
+      run_name = malloc(strlen(cwd) + strlen(o->input) + 2);
+      if (!run_name) PYLLC_DIE("out of memory");
+      sprintf(run_name, "%s/%s", cwd, o->input);
+      pyllc_diag_add_source(d, run_name, text, len);
+    }
+  }
+  const char *fe_name = run_name ? run_name : o->input;
   if (!start_python(d, o)) {
     free(text);
+    free(run_name);
     return 1;
   }
 
@@ -259,7 +274,7 @@ static int compile(PyllcDiag *d, Options *o) {
   IrModule *m = NULL;
   double t0 = pyllc_now();
   switch (kind) {
-  case IN_PY: m = fe_module_from_source(d, o->input, text, len, &code); break;
+  case IN_PY: m = fe_module_from_source(d, fe_name, text, len, &code); break;
   case IN_PYC:
     m = fe_module_from_pyc(d, o->input, (const unsigned char *)text, len, &code);
     break;
@@ -308,6 +323,7 @@ done:
   /* --run's program may exit with any status; compile errors are always 1. */
   if (Py_IsInitialized() && Py_FinalizeEx() < 0 && rc == 0) rc = 120;
   free(text);
+  free(run_name);
   return rc;
 }
 
