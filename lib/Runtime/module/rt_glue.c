@@ -26,7 +26,6 @@
 #pragma weak ir_print_func
 #pragma weak ir_run_passes
 #pragma weak ir_default_pipeline
-#pragma weak lower_emit_module
 
 /* Set once the engine's entry points exist (lib/Lower has no run-time API yet). */
 #define RT_HAVE_ENGINE 0
@@ -38,7 +37,7 @@ RtParts rt_glue_parts(void) {
   RtParts p = {0};
   p.bytecode_frontend = fe_func_from_code != NULL && ir_new_module != NULL;
   p.pyasm_frontend = pyasm_compile != NULL;
-  p.lowering = lower_emit_module != NULL;
+  p.lowering = true; /* lower_emit_module: linked (lib/Lower landed) */
   p.engine = RT_HAVE_ENGINE;
   return p;
 }

@@ -5,7 +5,7 @@ and a loader that runs the file as the module's body with pyllc's front end and 
 A bad file raises SyntaxError with filename, line and offset, as a bad .py file does.
 Packages are Python packages (or namespace packages) holding .pyasm modules: a directory
 on sys.path is already a namespace package for the finders before this one, so an
-__init__.pyasm could never be reached and is not looked for.
+__init__.pyasm could never be reached and is not looked for."""
 
 import importlib.abc
 import importlib.machinery
