@@ -1,0 +1,620 @@
+/* lex.c - the .pyasm tokenizer.
+ *
+ * The whole file becomes one token array up front (as chibicc's tokenize.c), so that the
+ * parser can look ahead freely. Newlines are statement separators except inside ( ) and
+ * [ ]; a `{` opened inside parentheses (a CODE_BLOCK argument) makes them separators
+ * again, so the tokenizer keeps a stack of open brackets. `PYTHON {` at the start of a
+ * statement switches to raw mode: the text up to the matching `}` (braces inside Python
+ * strings and comments do not count) becomes one PA_TK_PYCODE token.
+ *
+ * Numbers: `-` directly before a digit belongs to the literal; `_` may separate digits.
+ * Integers beyond int64 keep their decimal text (converted from any base).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyasm_ast.h"
+
+/* ---- context helpers shared by the front end -------------------------------------- */
+
+void pyasm_error(PyasmCtx *cx, int line, int col, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  cx->nerrors++;
+  pyllc_diag_vreport(cx->diag, PYLLC_ERROR, cx->filename, line, col, fmt, ap);
+  va_end(ap);
+}
+
+void pyasm_note(PyasmCtx *cx, int line, int col, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  pyllc_diag_vreport(cx->diag, PYLLC_NOTE, cx->filename, line, col, fmt, ap);
+  va_end(ap);
+}
+
+char *pyasm_strndup(PyasmCtx *cx, const char *s, size_t n) {
+  char *p = ir_arena_alloc(cx->arena, n + 1);
+  memcpy(p, s, n);
+  p[n] = 0;
+  return p;
+}
+
+/* ---- the tokenizer state ------------------------------------------------------------ */
+
+typedef struct Lexer {
+  PyasmCtx *cx;
+  const char *p, *end;
+  const char *line_start;
+  int line;
+  PyasmTok *toks;
+  uint32_t n, cap;
+  char *brackets;       /* stack of open '(' '[' '{' */
+  uint32_t nbr, capbr;
+  bool space;           /* whitespace seen since the previous token */
+} Lexer;
+
+static int col_of(Lexer *L, const char *at) { return (int)(at - L->line_start) + 1; }
+
+static PyasmTok *new_tok(Lexer *L, PyasmTokKind kind, const char *start, const char *end) {
+  if (L->n == L->cap) {
+    uint32_t cap = L->cap ? L->cap * 2 : 256;
+    PyasmTok *t = ir_arena_alloc(L->cx->arena, sizeof(PyasmTok) * cap);
+    if (L->n)
+      memcpy(t, L->toks, sizeof(PyasmTok) * L->n);
+    L->toks = t;
+    L->cap = cap;
+  }
+  PyasmTok *t = &L->toks[L->n++];
+  memset(t, 0, sizeof *t);
+  t->kind = (uint8_t)kind;
+  t->space_before = L->space;
+  t->line = L->line;
+  t->col = col_of(L, start);
+  t->loc = start;
+  t->len = (uint32_t)(end - start);
+  L->space = false;
+  return t;
+}
+
+static void push_bracket(Lexer *L, char c) {
+  if (L->nbr == L->capbr) {
+    uint32_t cap = L->capbr ? L->capbr * 2 : 64;
+    char *b = ir_arena_alloc(L->cx->arena, cap);
+    if (L->nbr)
+      memcpy(b, L->brackets, L->nbr);
+    L->brackets = b;
+    L->capbr = cap;
+  }
+  L->brackets[L->nbr++] = c;
+}
+
+/* Pops the innermost bracket if `close` matches it; a mismatch is left to the parser. */
+static void pop_bracket(Lexer *L, char close) {
+  char open = close == ')' ? '(' : close == ']' ? '[' : '{';
+  if (L->nbr && L->brackets[L->nbr - 1] == open)
+    L->nbr--;
+}
+
+static bool newline_separates(Lexer *L) {
+  return L->nbr == 0 || L->brackets[L->nbr - 1] == '{';
+}
+
+static bool is_ident_start(int c) { return isalpha(c) || c == '_'; }
+static bool is_ident_char(int c) { return isalnum(c) || c == '_'; }
+
+/* ---- numbers ------------------------------------------------------------------------ */
+
+/* Decimal text of a big integer given by its digits in `base` (a schoolbook conversion;
+ * literals are short). */
+static char *big_to_decimal(PyasmCtx *cx, const char *digits, size_t n, int base, bool neg) {
+  size_t cap = n * 4 + 2;
+  unsigned char *dec = calloc(cap, 1); /* little-endian decimal digits */
+  size_t nd = 1;
+  if (!dec)
+    return NULL;
+  for (size_t i = 0; i < n; i++) {
+    int d = isdigit((unsigned char)digits[i]) ? digits[i] - '0'
+                                              : tolower((unsigned char)digits[i]) - 'a' + 10;
+    unsigned carry = (unsigned)d;
+    for (size_t k = 0; k < nd; k++) {
+      unsigned v = dec[k] * (unsigned)base + carry;
+      dec[k] = (unsigned char)(v % 10);
+      carry = v / 10;
+    }
+    while (carry && nd < cap) {
+      dec[nd++] = (unsigned char)(carry % 10);
+      carry /= 10;
+    }
+  }
+  while (nd > 1 && dec[nd - 1] == 0)
+    nd--;
+  char *out = ir_arena_alloc(cx->arena, nd + 2);
+  size_t o = 0;
+  if (neg)
+    out[o++] = '-';
+  for (size_t k = nd; k-- > 0;)
+    out[o++] = (char)('0' + dec[k]);
+  out[o] = 0;
+  free(dec);
+  return out;
+}
+
+static int digit_value(int c) {
+  if (isdigit(c))
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return 99;
+}
+
+/* number = ['-'] ( '0' ('x'|'o'|'b') digits | digits ['.' digits] [('e'|'E') ['+'|'-'] digits] )
+ * with '_' allowed between digits. */
+static void read_number(Lexer *L) {
+  PyasmCtx *cx = L->cx;
+  const char *start = L->p, *q = L->p;
+  bool neg = false;
+  if (*q == '-') {
+    neg = true;
+    q++;
+  }
+  int base = 10;
+  if (q[0] == '0' && q[1] && strchr("xXoObB", q[1]) && q[2]) {
+    base = tolower((unsigned char)q[1]) == 'x' ? 16 : tolower((unsigned char)q[1]) == 'o' ? 8 : 2;
+    q += 2;
+  }
+  /* collect digits without '_' */
+  size_t cap = (size_t)(L->end - q) + 8, nd = 0;
+  char *buf = ir_arena_alloc(cx->arena, cap);
+  bool is_float = false, bad = false, prev_digit = false;
+  const char *bad_at = NULL;
+  if (base == 10 && neg)
+    buf[nd++] = '-';
+  size_t digits_start = nd;
+  for (;;) {
+    int c = (unsigned char)*q;
+    if (c == '_') {
+      if (!prev_digit || digit_value((unsigned char)q[1]) >= base) {
+        bad = true;
+        bad_at = bad_at ? bad_at : q;
+      }
+      prev_digit = false;
+      q++;
+      continue;
+    }
+    if (digit_value(c) < base) {
+      buf[nd++] = (char)c;
+      prev_digit = true;
+      q++;
+      continue;
+    }
+    if (base == 10 && c == '.' && !is_float && isdigit((unsigned char)q[1])) {
+      is_float = true;
+      buf[nd++] = '.';
+      prev_digit = false;
+      q++;
+      continue;
+    }
+    if (base == 10 && (c == 'e' || c == 'E') && prev_digit &&
+        (isdigit((unsigned char)q[1]) ||
+         ((q[1] == '+' || q[1] == '-') && isdigit((unsigned char)q[2])))) {
+      is_float = true;
+      buf[nd++] = 'e';
+      q++;
+      if (*q == '+' || *q == '-')
+        buf[nd++] = *q++;
+      prev_digit = false;
+      continue;
+    }
+    break;
+  }
+  if (is_ident_char((unsigned char)*q)) {
+    bad = true;
+    bad_at = bad_at ? bad_at : q;
+    while (q < L->end && is_ident_char((unsigned char)*q))
+      q++;
+  }
+  if (nd == digits_start)
+    bad = true;
+  buf[nd] = 0;
+  PyasmTok *t = new_tok(L, is_float ? PA_TK_FLOAT : PA_TK_INT, start, q);
+  L->p = q;
+  if (bad) {
+    pyasm_error(cx, L->line, col_of(L, bad_at ? bad_at : start), "invalid number literal '%.*s'",
+                (int)(q - start), start);
+    t->kind = PA_TK_INT;
+    return;
+  }
+  if (is_float) {
+    t->fval = strtod(buf, NULL);
+    return;
+  }
+  if (nd - digits_start > 4300) {
+    pyasm_error(cx, t->line, t->col, "integer literal too long");
+    return;
+  }
+  /* int64, else big */
+  uint64_t v = 0;
+  bool overflow = false;
+  for (size_t i = digits_start; i < nd; i++) {
+    uint64_t d = (uint64_t)digit_value((unsigned char)buf[i]);
+    if (v > (UINT64_MAX - d) / (uint64_t)base) {
+      overflow = true;
+      break;
+    }
+    v = v * (uint64_t)base + d;
+  }
+  if (!overflow && (neg ? v <= (uint64_t)INT64_MAX + 1 : v <= (uint64_t)INT64_MAX)) {
+    t->ival = neg ? (int64_t)(0 - v) : (int64_t)v;
+    return;
+  }
+  t->big = true;
+  t->str = big_to_decimal(cx, buf + digits_start, nd - digits_start, base, neg);
+  t->slen = t->str ? (uint32_t)strlen(t->str) : 0;
+}
+
+/* ---- strings ------------------------------------------------------------------------ */
+
+static size_t put_utf8(char *out, uint32_t c) {
+  if (c < 0x80) {
+    out[0] = (char)c;
+    return 1;
+  }
+  if (c < 0x800) {
+    out[0] = (char)(0xC0 | (c >> 6));
+    out[1] = (char)(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = (char)(0xE0 | (c >> 12));
+    out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = (char)(0xF0 | (c >> 18));
+  out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+  out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+  out[3] = (char)(0x80 | (c & 0x3F));
+  return 4;
+}
+
+/* Reads n hex digits at q; -1 if they are not all there. */
+static long read_hex(const char *q, const char *end, int n) {
+  long v = 0;
+  for (int i = 0; i < n; i++) {
+    if (q + i >= end || !isxdigit((unsigned char)q[i]))
+      return -1;
+    v = v * 16 + digit_value((unsigned char)q[i]);
+  }
+  return v;
+}
+
+/* string = ['b'] '"' { char | escape } '"'   (Python's escapes; no newline inside) */
+static void read_string(Lexer *L, bool bytes) {
+  PyasmCtx *cx = L->cx;
+  const char *start = L->p;
+  const char *q = L->p + (bytes ? 2 : 1);
+  char *buf = ir_arena_alloc(cx->arena, (size_t)(L->end - q) * 2 + 8);
+  size_t n = 0;
+  bool closed = false;
+  while (q < L->end) {
+    unsigned char c = (unsigned char)*q;
+    if (c == '"') {
+      closed = true;
+      q++;
+      break;
+    }
+    if (c == '\n')
+      break;
+    if (bytes && c >= 0x80) {
+      pyasm_error(cx, L->line, col_of(L, q), "bytes can only contain ASCII characters");
+      q++;
+      continue;
+    }
+    if (c != '\\') {
+      buf[n++] = (char)c;
+      q++;
+      continue;
+    }
+    const char *esc = q++;
+    if (q >= L->end)
+      break;
+    c = (unsigned char)*q++;
+    long v;
+    switch (c) {
+    case '\n': break; /* line continuation */
+    case '\\': buf[n++] = '\\'; break;
+    case '\'': buf[n++] = '\''; break;
+    case '"': buf[n++] = '"'; break;
+    case 'a': buf[n++] = '\a'; break;
+    case 'b': buf[n++] = '\b'; break;
+    case 'f': buf[n++] = '\f'; break;
+    case 'n': buf[n++] = '\n'; break;
+    case 'r': buf[n++] = '\r'; break;
+    case 't': buf[n++] = '\t'; break;
+    case 'v': buf[n++] = '\v'; break;
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+      v = c - '0';
+      for (int k = 0; k < 2 && q < L->end && *q >= '0' && *q <= '7'; k++)
+        v = v * 8 + (*q++ - '0');
+      if (bytes)
+        buf[n++] = (char)(v & 0xFF);
+      else
+        n += put_utf8(buf + n, (uint32_t)v);
+      break;
+    case 'x':
+      v = read_hex(q, L->end, 2);
+      if (v < 0) {
+        pyasm_error(cx, L->line, col_of(L, esc), "truncated \\xXX escape");
+        break;
+      }
+      q += 2;
+      if (bytes)
+        buf[n++] = (char)v;
+      else
+        n += put_utf8(buf + n, (uint32_t)v);
+      break;
+    case 'u':
+    case 'U':
+      if (bytes) {
+        buf[n++] = '\\';
+        buf[n++] = (char)c;
+        break;
+      }
+      v = read_hex(q, L->end, c == 'u' ? 4 : 8);
+      if (v < 0 || v > 0x10FFFF) {
+        pyasm_error(cx, L->line, col_of(L, esc), "invalid \\%c escape", c);
+        break;
+      }
+      q += c == 'u' ? 4 : 8;
+      n += put_utf8(buf + n, (uint32_t)v);
+      break;
+    default: /* Python keeps unknown escapes as written */
+      buf[n++] = '\\';
+      q--;
+      break;
+    }
+  }
+  PyasmTok *t = new_tok(L, bytes ? PA_TK_BYTES : PA_TK_STR, start, q);
+  buf[n] = 0;
+  t->str = buf;
+  t->slen = (uint32_t)n;
+  if (!closed)
+    pyasm_error(cx, t->line, t->col, "unterminated string literal");
+  L->p = q;
+}
+
+/* label = "'" name { ':' name } "'" */
+static void read_label(Lexer *L) {
+  const char *start = L->p, *q = L->p + 1;
+  while (q < L->end && (is_ident_char((unsigned char)*q) || *q == ':'))
+    q++;
+  PyasmTok *t = new_tok(L, PA_TK_LABEL, start, q < L->end && *q == '\'' ? q + 1 : q);
+  t->str = pyasm_strndup(L->cx, start + 1, (size_t)(q - start - 1));
+  t->slen = (uint32_t)(q - start - 1);
+  if (q >= L->end || *q != '\'' || q == start + 1) {
+    pyasm_error(L->cx, t->line, t->col, "invalid label name (expected 'name')");
+    while (q < L->end && *q != '\'' && *q != '\n')
+      q++;
+    if (q < L->end && *q == '\'')
+      q++;
+    L->p = q;
+    return;
+  }
+  L->p = q + 1;
+}
+
+/* ---- PYTHON { ... } ------------------------------------------------------------------ */
+
+/* After `PYTHON`, at `{`: finds the matching `}`, skipping Python strings (', ", triple
+ * quoted, with prefixes) and comments. Emits `{`, the code, `}` as tokens. */
+static void read_python_block(Lexer *L) {
+  PyasmCtx *cx = L->cx;
+  const char *open = L->p;
+  int open_line = L->line, open_col = col_of(L, open);
+  PyasmTok *ob = new_tok(L, PA_TK_PUNCT, open, open + 1);
+  ob->str = "{";
+  ob->slen = 1;
+  const char *q = open + 1, *code = q;
+  int code_line = L->line;
+  const char *code_line_start = L->line_start;
+  int depth = 1;
+  while (q < L->end) {
+    char c = *q;
+    if (c == '\n') {
+      L->line++;
+      L->line_start = q + 1;
+      q++;
+    } else if (c == '#') {
+      while (q < L->end && *q != '\n')
+        q++;
+    } else if (c == '\'' || c == '"') {
+      bool triple = q + 2 < L->end && q[1] == c && q[2] == c;
+      const char *s = q + (triple ? 3 : 1);
+      while (s < L->end) {
+        if (*s == '\\' && s + 1 < L->end) {
+          if (s[1] == '\n') {
+            L->line++;
+            L->line_start = s + 2;
+          }
+          s += 2;
+          continue;
+        }
+        if (*s == '\n') {
+          if (!triple)
+            break;
+          L->line++;
+          L->line_start = s + 1;
+        }
+        if (*s == c && (!triple || (s + 2 < L->end && s[1] == c && s[2] == c))) {
+          s += triple ? 3 : 1;
+          break;
+        }
+        s++;
+      }
+      q = s;
+    } else if (c == '{' || c == '[' || c == '(') {
+      depth++;
+      q++;
+    } else if (c == '}' || c == ']' || c == ')') {
+      if (--depth == 0)
+        break;
+      q++;
+    } else {
+      q++;
+    }
+  }
+  PyasmTok *t = new_tok(L, PA_TK_PYCODE, code, q);
+  t->line = code_line;
+  t->col = (int)(code - code_line_start) + 1;
+  t->str = pyasm_strndup(cx, code, (size_t)(q - code));
+  t->slen = (uint32_t)(q - code);
+  if (q >= L->end) {
+    pyasm_error(cx, L->line, col_of(L, q), "'}' expected (to close '{' at line %d)", open_line);
+    (void)open_col;
+    L->p = q;
+    return;
+  }
+  PyasmTok *cb = new_tok(L, PA_TK_PUNCT, q, q + 1);
+  cb->str = "}";
+  cb->slen = 1;
+  L->p = q + 1;
+}
+
+/* True when the last token starts a statement position (for PYTHON's raw mode). */
+static bool at_stmt_start(Lexer *L) {
+  if (L->n < 2)
+    return L->n == 1;
+  PyasmTok *prev = &L->toks[L->n - 2];
+  return prev->kind == PA_TK_NEWLINE ||
+         (prev->kind == PA_TK_PUNCT && (!strcmp(prev->str, ";") || !strcmp(prev->str, "{") ||
+                                        !strcmp(prev->str, "}")));
+}
+
+/* ---- main loop ---------------------------------------------------------------------- */
+
+static const char *const puncts[] = {
+    "->", "==", "!=", "<=", ">=", "**", "//", "<<", ">>", ":=", "=:",
+    "+", "-", "*", "/", "%", "&", "|", "^", "@", "<", ">", "=", "!", "~", "$", "\\",
+    "(", ")", "[", "]", "{", "}", ",", ";", ":", ".", "?",
+};
+
+PyasmTok *pyasm_tokenize(PyasmCtx *cx, uint32_t *ntoks) {
+  Lexer L = {.cx = cx, .p = cx->text, .end = cx->text + cx->len, .line_start = cx->text,
+             .line = 1, .space = true};
+  while (L.p < L.end) {
+    unsigned char c = (unsigned char)*L.p;
+    if (c == '\n') {
+      if (newline_separates(&L) && L.n && L.toks[L.n - 1].kind != PA_TK_NEWLINE) {
+        PyasmTok *t = new_tok(&L, PA_TK_NEWLINE, L.p, L.p + 1);
+        t->str = "\n";
+      }
+      L.p++;
+      L.line++;
+      L.line_start = L.p;
+      L.space = true;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      L.p++;
+      L.space = true;
+      continue;
+    }
+    if (c == '#') {
+      while (L.p < L.end && *L.p != '\n')
+        L.p++;
+      continue;
+    }
+    if (c == '\\' && L.p + 1 < L.end && L.p[1] == '\n') { /* explicit line continuation */
+      L.p += 2;
+      L.line++;
+      L.line_start = L.p;
+      L.space = true;
+      continue;
+    }
+    if (isdigit(c) || (c == '-' && L.p + 1 < L.end && isdigit((unsigned char)L.p[1]))) {
+      read_number(&L);
+      continue;
+    }
+    if (c == 'b' && L.p + 1 < L.end && L.p[1] == '"') {
+      read_string(&L, true);
+      continue;
+    }
+    if (is_ident_start(c)) {
+      const char *s = L.p;
+      while (L.p < L.end && is_ident_char((unsigned char)*L.p))
+        L.p++;
+      PyasmTok *t = new_tok(&L, PA_TK_IDENT, s, L.p);
+      t->str = pyasm_strndup(cx, s, (size_t)(L.p - s));
+      t->slen = t->len;
+      if (t->len == 6 && !memcmp(s, "PYTHON", 6) && at_stmt_start(&L)) {
+        const char *q = L.p;
+        while (q < L.end && (*q == ' ' || *q == '\t' || *q == '\r'))
+          q++;
+        if (q < L.end && *q == '{') {
+          L.p = q;
+          L.space = true;
+          read_python_block(&L);
+        }
+      }
+      continue;
+    }
+    if (c == '"') {
+      read_string(&L, false);
+      continue;
+    }
+    if (c == '\'') {
+      read_label(&L);
+      continue;
+    }
+    if (c == 0xC2 && L.p + 1 < L.end && (unsigned char)L.p[1] == 0xA7) { /* § */
+      PyasmTok *t = new_tok(&L, PA_TK_PUNCT, L.p, L.p + 2);
+      t->str = "\xc2\xa7";
+      t->slen = 2;
+      L.p += 2;
+      continue;
+    }
+    const char *pt = NULL;
+    for (size_t i = 0; i < sizeof puncts / sizeof *puncts; i++) {
+      size_t n = strlen(puncts[i]);
+      if ((size_t)(L.end - L.p) >= n && !memcmp(L.p, puncts[i], n)) {
+        pt = puncts[i];
+        break;
+      }
+    }
+    if (pt) {
+      size_t n = strlen(pt);
+      PyasmTok *t = new_tok(&L, PA_TK_PUNCT, L.p, L.p + n);
+      t->str = pt;
+      t->slen = (uint32_t)n;
+      L.p += n;
+      if (n == 1 && strchr("([{", *pt))
+        push_bracket(&L, *pt);
+      else if (n == 1 && strchr(")]}", *pt))
+        pop_bracket(&L, *pt);
+      continue;
+    }
+    /* an unknown character: report it once per run of such characters */
+    const char *s = L.p;
+    int len = 1;
+    if (c >= 0x80)
+      while (s + len < L.end && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len++;
+    pyasm_error(cx, L.line, col_of(&L, s), "unexpected character '%.*s'", len, s);
+    L.p += len;
+  }
+  if (L.n == 0 || L.toks[L.n - 1].kind != PA_TK_NEWLINE) {
+    PyasmTok *t = new_tok(&L, PA_TK_NEWLINE, L.p, L.p);
+    t->str = "\n";
+  }
+  PyasmTok *eof = new_tok(&L, PA_TK_EOF, L.p, L.p);
+  eof->str = "";
+  *ntoks = L.n;
+  return L.toks;
+}

@@ -1,0 +1,2517 @@
+/* lower.c - the semantic checks and the lowering of .pyasm to pyllc SSA IR, in one walk.
+ *
+ * One walker does both, so that what is checked is exactly what is lowered: pyasm_sema
+ * runs it and throws the IR away; pyasm_compile keeps the IR when no error was found.
+ *
+ * Terms
+ *   value stack  the SSA values CPython's stack would hold: what .pyasm code leaves there
+ *                (the visible part, `vis` entries) plus the temporaries of the expression
+ *                being evaluated above them, exactly as bytecode would push them. Every
+ *                entry is an owned reference. An operation that may raise gets a frame
+ *                state holding the whole stack, operands included (they are consumed only
+ *                on success), so an exception path releases everything exactly.
+ *   join         a block where control merges (IF/WHILE ends, labels, short-circuit
+ *                results): its stack depth is fixed by the first edge into it, and it
+ *                has one phi per stack slot, filled when the function is complete.
+ *   env          a macro expansion: the macro, the argument expressions (passed by name:
+ *                `&p` evaluates the argument in the caller's env at each use), the
+ *                expansion number that makes its locals and labels private, and the
+ *                caller's env. A macro already in the chain of callers is a recursion.
+ *   floor        stack entries that .pyasm code may not pop (FOREACH's iterator).
+ *
+ * Frame states are built when a function is finished, because its locals are only known
+ * then (macro expansions add private ones); likewise localsplus is ordered then (plain
+ * locals, cells, free variables) and the local immediates are renumbered.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyasm_ast.h"
+#include "pyllc/frontend.h"
+#include "pyllc/support.h"
+
+/* CPython's code flags */
+enum {
+  CO_OPTIMIZED = 0x1, CO_NEWLOCALS = 0x2, CO_VARARGS = 0x4, CO_VARKEYWORDS = 0x8,
+  CO_NESTED = 0x10, CO_GENERATOR = 0x20,
+};
+
+typedef enum { FK_MODULE, FK_FUNC, FK_CLASS } FnKind;
+
+typedef struct Edge {
+  IrBlockId from;
+  IrRef *vals;
+} Edge;
+
+typedef struct Join {
+  IrBlockId block;     /* IR_NOREF until the first edge or entry */
+  int depth;           /* stack depth at entry, -1 until known */
+  IrRef *phis;         /* depth phis */
+  Edge *edges;
+  uint32_t nedges, capedges;
+  bool placed;         /* control has entered it (a jump to it goes backwards) */
+  const char *name;    /* labels: the name, else NULL */
+  int line, col;       /* where the label is defined */
+  struct Join *next;   /* next join of the function */
+  struct Join *next_label; /* next label of the same scope */
+} Join;
+
+typedef struct LabelScope {
+  struct LabelScope *parent;
+  Join *labels;
+} LabelScope;
+
+typedef struct Pending { /* a frame state to build at the end */
+  IrRef instr;
+  uint32_t nstack;
+  IrRef *stack;
+} Pending;
+
+typedef struct FnCtx {
+  struct FnCtx *parent;
+  FnKind kind;
+  IrFunc *fn;
+  IrBlockId cur;       /* the block being filled; IR_NOREF: unreachable code */
+  IrRef *stack;
+  uint32_t sp, cap, vis, floor;
+  const char **locals; /* FK_FUNC: localsplus names in order of discovery */
+  uint8_t *kinds;      /* IR_LOCAL_* */
+  uint32_t nlocals, caplocals;
+  Join *joins;         /* every join of the function (for the phis) */
+  Pending *pending;
+  uint32_t npending, cappending;
+  bool generator;
+  const char *qualname;
+  const char **gnames; /* names captured from module level: globals here */
+  uint32_t ngnames;
+} FnCtx;
+
+typedef struct Env {
+  struct Env *caller;  /* NULL: not inside a macro */
+  PyasmMacro *macro;
+  const PyasmArg *args;          /* arguments as resolved (never &p) */
+  struct Env **arg_envs;         /* env of each argument */
+  uint32_t nargs;
+  const char **eager;  /* per parameter: hidden variable of a !p parameter, or NULL */
+  uint32_t id;         /* expansion number */
+  const char *ns;      /* namespace for macro lookup */
+  int line, col;       /* call site */
+  Join *ret;           /* MACRO_RETURN target */
+  bool has_ret;
+  LabelScope *scope;   /* labels of the call site (a code block's scope) */
+  const char *file;    /* the file the call is written in */
+  bool own_locals;     /* a DEF/CLASS body inside a macro: its $x are its own */
+} Env;
+
+typedef struct W {
+  PyasmCtx *cx;
+  PyasmMacros *tab;
+  IrModule *m;
+  FnCtx *f;
+  LabelScope *scope;
+  uint32_t next_id;
+  int expansion_depth;
+  int line;            /* line of the statement being lowered */
+  int depth;           /* recursion guard */
+} W;
+
+static void stmts(W *w, Env *env, PyasmStmt *list);
+static void gen_expr(W *w, Env *env, PyasmExpr *e);
+static void store_top(W *w, Env *env, PyasmExpr *t);
+
+#define ERR(w, node, ...) pyasm_error((w)->cx, (node)->line, (node)->col, __VA_ARGS__)
+
+/* ---- the value stack and emission --------------------------------------------------- */
+
+static void *alloc(W *w, size_t n) { return ir_arena_alloc(w->cx->arena, n); }
+
+static void push(W *w, IrRef v) {
+  FnCtx *f = w->f;
+  if (f->sp == f->cap) {
+    f->cap = f->cap ? f->cap * 2 : 16;
+    f->stack = realloc(f->stack, sizeof(IrRef) * f->cap);
+    if (!f->stack)
+      PYLLC_DIE("out of memory");
+  }
+  f->stack[f->sp++] = v;
+}
+
+static IrRef pop(W *w) {
+  if (w->f->sp == 0)
+    PYLLC_DIE("pyasm: value stack empty");
+  return w->f->stack[--w->f->sp];
+}
+
+static IrRef top(W *w) { return w->f->stack[w->f->sp - 1]; }
+
+/* The block to emit into; in unreachable code (which is skipped statement by statement,
+ * see stmts) a fresh block without predecessors. */
+static IrBlockId cur(W *w) {
+  FnCtx *f = w->f;
+  if (f->cur == IR_NOREF)
+    f->cur = ir_new_block(f->fn);
+  return f->cur;
+}
+
+static void set_line(W *w, IrRef r) { w->f->fn->instrs[r].line = w->line; }
+
+static IrRef emit(W *w, IrOp op, const IrRef *args, uint32_t nargs) {
+  IrRef r = ir_emit(w->f->fn, cur(w), op, args, nargs);
+  set_line(w, r);
+  if (ir_op_info[op].flags & (IRF_RAISE | IRF_DEOPT)) {
+    FnCtx *f = w->f;
+    if (f->npending == f->cappending) {
+      f->cappending = f->cappending ? f->cappending * 2 : 32;
+      f->pending = realloc(f->pending, sizeof(Pending) * f->cappending);
+      if (!f->pending)
+        PYLLC_DIE("out of memory");
+    }
+    Pending *p = &f->pending[f->npending++];
+    p->instr = r;
+    p->nstack = f->sp;
+    p->stack = alloc(w, sizeof(IrRef) * (f->sp ? f->sp : 1));
+    memcpy(p->stack, f->stack, sizeof(IrRef) * f->sp);
+  }
+  if (ir_op_info[op].flags & IRF_TERM)
+    w->f->cur = IR_NOREF;
+  return r;
+}
+
+static IrRef emit0(W *w, IrOp op, int64_t imm) {
+  IrRef r = emit(w, op, NULL, 0);
+  w->f->fn->instrs[r].imm[0] = imm;
+  return r;
+}
+
+static bool is_null_value(W *w, IrRef v) { return w->f->fn->instrs[v].op == IR_NULLOBJ; }
+
+/* Releases an owned stack value. */
+static void release(W *w, IrRef v) {
+  if (!is_null_value(w, v))
+    emit(w, IR_DECREF, &v, 1);
+}
+
+/* Emits `op` on the top n stack entries (they stay on the stack for the frame state),
+ * then pops them, releasing the borrowed ones, and pushes the result if there is one. */
+static IrRef apply(W *w, IrOp op, uint32_t n, int64_t imm0, int64_t imm1) {
+  FnCtx *f = w->f;
+  IrRef *args = alloc(w, sizeof(IrRef) * (n ? n : 1));
+  memcpy(args, f->stack + f->sp - n, sizeof(IrRef) * n);
+  IrRef r = emit(w, op, args, n);
+  f->fn->instrs[r].imm[0] = imm0;
+  f->fn->instrs[r].imm[1] = imm1;
+  uint16_t fl = ir_op_info[op].flags;
+  f->sp -= n;
+  if (!(fl & IRF_STEAL)) {
+    for (uint32_t i = 0; i < n; i++)
+      if (!((fl & IRF_STEAL_LAST) && i == n - 1))
+        release(w, args[i]);
+  }
+  if (ir_op_info[op].sig[0] == 'o')
+    push(w, r);
+  return r;
+}
+
+static uint32_t add_const(W *w, IrConst c) {
+  IrFunc *fn = w->f->fn;
+  for (uint32_t i = 0; i < fn->nconsts; i++) {
+    IrConst *k = &fn->consts[i];
+    if (k->kind != c.kind || k->big != c.big)
+      continue;
+    switch (c.kind) {
+    case IR_C_NONE: case IR_C_TRUE: case IR_C_FALSE: case IR_C_ELLIPSIS: return i;
+    case IR_C_INT:
+      if (c.big ? (k->n == c.n && !memcmp(k->u.str, c.u.str, c.n)) : k->u.i == c.u.i)
+        return i;
+      break;
+    case IR_C_FLOAT:
+      if (!memcmp(&k->u.f, &c.u.f, sizeof(double)))
+        return i;
+      break;
+    case IR_C_STR: case IR_C_BYTES:
+      if (k->n == c.n && !memcmp(k->u.str, c.u.str, c.n))
+        return i;
+      break;
+    default: break;
+    }
+  }
+  c.src_index = -1;
+  return ir_add_const(fn, c);
+}
+
+static void push_val(W *w, const PyasmVal *v) {
+  IrConst c = {0};
+  switch (v->kind) {
+  case PA_V_NONE_: c.kind = IR_C_NONE; break;
+  case PA_V_TRUE: c.kind = IR_C_TRUE; break;
+  case PA_V_FALSE: c.kind = IR_C_FALSE; break;
+  case PA_V_INT: c.kind = IR_C_INT; c.u.i = v->i; break;
+  case PA_V_BIGINT:
+    c.kind = IR_C_INT;
+    c.big = true;
+    c.u.str = v->s;
+    c.n = v->slen;
+    break;
+  case PA_V_FLOAT: c.kind = IR_C_FLOAT; c.u.f = v->f; break;
+  case PA_V_STR: case PA_V_BYTES:
+    c.kind = v->kind == PA_V_STR ? IR_C_STR : IR_C_BYTES;
+    c.u.str = v->s;
+    c.n = v->slen;
+    break;
+  }
+  push(w, emit0(w, IR_CONST, add_const(w, c)));
+}
+
+static void push_none(W *w) {
+  PyasmVal v = {.kind = PA_V_NONE_};
+  push_val(w, &v);
+}
+
+static void push_str(W *w, const char *s, size_t n) {
+  PyasmVal v = {.kind = PA_V_STR, .s = s, .slen = (uint32_t)n};
+  push_val(w, &v);
+}
+
+static void push_null(W *w) { push(w, emit(w, IR_NULLOBJ, NULL, 0)); }
+
+static uint32_t name_index(W *w, const char *name) { return ir_add_name(w->f->fn, name); }
+
+/* ---- joins -------------------------------------------------------------------------- */
+
+static Join *new_join(W *w) {
+  Join *j = alloc(w, sizeof *j);
+  j->block = IR_NOREF;
+  j->depth = -1;
+  j->next = w->f->joins;
+  w->f->joins = j;
+  return j;
+}
+
+static void join_materialize(W *w, Join *j, int depth) {
+  j->depth = depth;
+  j->block = ir_new_block(w->f->fn);
+  j->phis = alloc(w, sizeof(IrRef) * (depth ? (size_t)depth : 1));
+  for (int k = 0; k < depth; k++) {
+    j->phis[k] = ir_emit_phi(w->f->fn, j->block, IR_T_OBJ, 0);
+    w->f->fn->instrs[j->phis[k]].line = w->line;
+  }
+}
+
+/* Checks the stack depth against the join's; the first edge fixes it. */
+static bool join_check(W *w, Join *j, int line, int col) {
+  FnCtx *f = w->f;
+  if (j->depth < 0) {
+    join_materialize(w, j, (int)f->sp);
+    return true;
+  }
+  if ((int)f->sp != j->depth) {
+    if (j->name)
+      pyasm_error(w->cx, line, col,
+                  "stack depth %u here differs from %d at label '%s' (line %d)", f->sp,
+                  j->depth, j->name, j->line);
+    else
+      pyasm_error(w->cx, line, col, "stack depth %u here differs from %d where the paths "
+                                    "join", f->sp, j->depth);
+    return false;
+  }
+  return true;
+}
+
+/* Records an edge cur -> j with the current stack (the terminator is emitted by the
+ * caller). */
+static void join_record(W *w, Join *j, IrBlockId from) {
+  FnCtx *f = w->f;
+  if (j->nedges == j->capedges) {
+    uint32_t cap = j->capedges ? j->capedges * 2 : 4;
+    Edge *e = alloc(w, sizeof(Edge) * cap);
+    if (j->nedges)
+      memcpy(e, j->edges, sizeof(Edge) * j->nedges);
+    j->edges = e;
+    j->capedges = cap;
+  }
+  Edge *e = &j->edges[j->nedges++];
+  e->from = from;
+  e->vals = alloc(w, sizeof(IrRef) * (f->sp ? f->sp : 1));
+  memcpy(e->vals, f->stack, sizeof(IrRef) * f->sp);
+}
+
+/* An unconditional jump from the current block to j (nothing in unreachable code). */
+static void jump_to(W *w, Join *j, int line, int col) {
+  if (w->f->cur == IR_NOREF)
+    return;
+  if (!join_check(w, j, line, col)) {
+    emit(w, IR_UNREACHABLE, NULL, 0);
+    return;
+  }
+  if (j->placed)
+    emit(w, IR_EVAL_BREAKER, NULL, 0); /* a backward jump: signals, GIL, tracing */
+  IrBlockId from = cur(w);
+  join_record(w, j, from);
+  IrRef br = ir_emit_br(w->f->fn, from, j->block);
+  set_line(w, br);
+  w->f->cur = IR_NOREF;
+}
+
+/* Enters j: control continues there with its phis as the stack. */
+static void enter_join(W *w, Join *j) {
+  FnCtx *f = w->f;
+  if (j->depth < 0)
+    join_materialize(w, j, (int)f->sp);
+  f->cur = j->block;
+  f->sp = 0;
+  for (int k = 0; k < j->depth; k++)
+    push(w, j->phis[k]);
+  f->vis = f->sp;
+  j->placed = true;
+}
+
+/* Enters the join that ends a construct; unreachable when nothing jumps there (an END
+ * label may still be jumped to later, backwards). */
+static void enter_end(W *w, Join *j) {
+  enter_join(w, j);
+  if (j->nedges == 0 && !j->name)
+    w->f->cur = IR_NOREF;
+}
+
+/* Falls through into j and enters it. */
+static void place_join(W *w, Join *j, int line, int col) {
+  if (w->f->cur != IR_NOREF) {
+    bool was_placed = j->placed;
+    j->placed = false; /* a fall-through is not a backward jump */
+    jump_to(w, j, line, col);
+    j->placed = was_placed;
+  }
+  enter_join(w, j);
+}
+
+/* Branches on bool `c` to t / f; f_join NULL: fall through into a new block. */
+static void branch(W *w, IrRef c, Join *t, Join *fj, int line, int col) {
+  IrFunc *fn = w->f->fn;
+  IrBlockId from = cur(w);
+  Join *fall = fj ? fj : new_join(w);
+  bool ok = join_check(w, t, line, col) && join_check(w, fall, line, col);
+  if (!ok) {
+    emit(w, IR_UNREACHABLE, NULL, 0);
+    if (!fj)
+      enter_join(w, fall);
+    return;
+  }
+  (void)from;
+  IrBlockId tb = t->block;
+  if (t->placed) { /* backward: check the eval breaker on the way */
+    IrBlockId mid = ir_new_block(fn);
+    IrBlockId save = w->f->cur;
+    w->f->cur = mid;
+    emit(w, IR_EVAL_BREAKER, NULL, 0);
+    join_record(w, t, mid);
+    ir_emit_br(fn, mid, t->block);
+    w->f->cur = save;
+    tb = mid;
+  } else {
+    join_record(w, t, from);
+  }
+  join_record(w, fall, from);
+  IrRef br = ir_emit_cbr(fn, from, c, tb, fall->block);
+  set_line(w, br);
+  w->f->cur = IR_NOREF;
+  if (!fj)
+    enter_join(w, fall);
+}
+
+/* Pops TOS and branches on its truth. */
+static void branch_on_top(W *w, Join *t, Join *f, int line, int col, bool negate) {
+  IrRef v = top(w);
+  IrRef b = emit(w, IR_TRUTH, &v, 1);
+  pop(w);
+  release(w, v);
+  if (negate)
+    b = emit(w, IR_NOT, &b, 1);
+  branch(w, b, t, f, line, col);
+}
+
+/* ---- labels ------------------------------------------------------------------------- */
+
+static Join *find_label_in(LabelScope *s, const char *name) {
+  for (Join *j = s ? s->labels : NULL; j; j = j->next_label)
+    if (!strcmp(j->name, name))
+      return j;
+  return NULL;
+}
+
+static Join *find_label(W *w, const char *name) {
+  for (LabelScope *s = w->scope; s; s = s->parent) {
+    Join *j = find_label_in(s, name);
+    if (j)
+      return j;
+  }
+  return NULL;
+}
+
+static void define_label(W *w, LabelScope *s, const char *name, const char *suffix,
+                         PyasmStmt *at) {
+  char *full = (char *)name;
+  if (suffix) {
+    size_t a = strlen(name), b = strlen(suffix);
+    full = alloc(w, a + b + 2);
+    memcpy(full, name, a);
+    full[a] = ':';
+    memcpy(full + a + 1, suffix, b + 1);
+  }
+  Join *old = find_label_in(s, full);
+  if (old) {
+    ERR(w, at, "label '%s' already defined at line %d", full, old->line);
+    return;
+  }
+  Join *j = new_join(w);
+  j->name = full;
+  j->line = at->line;
+  j->col = at->col;
+  j->next_label = s->labels;
+  s->labels = j;
+}
+
+/* Labels of a statement list, without entering functions, classes or macros. */
+static void scan_labels(W *w, LabelScope *s, PyasmStmt *list, int depth) {
+  if (depth > PYASM_MAX_NESTING)
+    return;
+  for (PyasmStmt *st = list; st; st = st->next) {
+    switch (st->kind) {
+    case PA_S_LABEL: define_label(w, s, st->name, NULL, st); break;
+    case PA_S_IF:
+      if (st->name) {
+        define_label(w, s, st->name, NULL, st);
+        define_label(w, s, st->name, "HEAD", st);
+        define_label(w, s, st->name, "END", st);
+      }
+      scan_labels(w, s, st->body, depth + 1);
+      scan_labels(w, s, st->orelse, depth + 1);
+      break;
+    case PA_S_WHILE:
+    case PA_S_FOREACH:
+      if (st->name) {
+        define_label(w, s, st->name, NULL, st);
+        define_label(w, s, st->name, "INNER", st);
+        define_label(w, s, st->name, "END", st);
+      }
+      scan_labels(w, s, st->body, depth + 1);
+      break;
+    case PA_S_NAMESPACE: scan_labels(w, s, st->body, depth + 1); break;
+    default: break;
+    }
+  }
+}
+
+static Join *label_or_new(W *w, const char *name, const char *suffix) {
+  if (!name)
+    return new_join(w);
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s%s%s", name, suffix ? ":" : "", suffix ? suffix : "");
+  Join *j = find_label_in(w->scope, buf);
+  return j ? j : new_join(w);
+}
+
+/* ---- variables ---------------------------------------------------------------------- */
+
+/* The name a `$x` of env denotes: private inside a macro expansion. */
+static const char *var_name(W *w, Env *env, const char *name) {
+  if (!env || !env->macro || env->own_locals)
+    return name;
+  size_t n = strlen(name) + 32;
+  char *s = alloc(w, n);
+  snprintf(s, n, "__macro%u_%s", env->id, name);
+  return s;
+}
+
+static int find_local(FnCtx *f, const char *name) {
+  for (uint32_t i = 0; i < f->nlocals; i++)
+    if (!strcmp(f->locals[i], name))
+      return (int)i;
+  return -1;
+}
+
+static int add_local(W *w, FnCtx *f, const char *name, uint8_t kind) {
+  int i = find_local(f, name);
+  if (i >= 0) {
+    if (kind == IR_LOCAL_CELL && !(f->kinds[i] & IR_LOCAL_FREE))
+      f->kinds[i] |= IR_LOCAL_CELL;
+    return i;
+  }
+  if (f->nlocals == f->caplocals) {
+    f->caplocals = f->caplocals ? f->caplocals * 2 : 16;
+    f->locals = realloc(f->locals, sizeof(char *) * f->caplocals);
+    f->kinds = realloc(f->kinds, f->caplocals);
+    if (!f->locals || !f->kinds)
+      PYLLC_DIE("out of memory");
+  }
+  f->locals[f->nlocals] = ir_strdup(f->fn->arena, name, strlen(name));
+  f->kinds[f->nlocals] = kind;
+  return (int)f->nlocals++;
+}
+
+static bool is_global_here(FnCtx *f, const char *name) {
+  for (uint32_t i = 0; i < f->ngnames; i++)
+    if (!strcmp(f->gnames[i], name))
+      return true;
+  return false;
+}
+
+static bool is_cell(FnCtx *f, int i) {
+  return i >= 0 && (f->kinds[i] & (IR_LOCAL_CELL | IR_LOCAL_FREE));
+}
+
+/* Pushes the value of variable `name` (already made private if need be). */
+static void load_var(W *w, const char *name, int line, int col) {
+  FnCtx *f = w->f;
+  switch (f->kind) {
+  case FK_MODULE:
+  case FK_CLASS:
+    push(w, emit0(w, IR_LOAD_NAME, name_index(w, name)));
+    return;
+  case FK_FUNC: {
+    if (is_global_here(f, name)) {
+      push(w, emit0(w, IR_LOAD_GLOBAL, name_index(w, name)));
+      return;
+    }
+    int i = find_local(f, name);
+    if (i < 0)
+      i = add_local(w, f, name, IR_LOCAL_PLAIN);
+    push(w, emit0(w, is_cell(f, i) ? IR_LOAD_DEREF : IR_LOAD_LOCAL, i));
+    return;
+  }
+  }
+  (void)line;
+  (void)col;
+}
+
+/* Pops TOS into variable `name`. */
+static void store_var(W *w, const char *name) {
+  FnCtx *f = w->f;
+  if (f->kind != FK_FUNC) {
+    apply(w, IR_STORE_NAME, 1, name_index(w, name), 0);
+    return;
+  }
+  if (is_global_here(f, name)) {
+    apply(w, IR_STORE_GLOBAL, 1, name_index(w, name), 0);
+    return;
+  }
+  int i = find_local(f, name);
+  if (i < 0)
+    i = add_local(w, f, name, IR_LOCAL_PLAIN);
+  apply(w, is_cell(f, i) ? IR_STORE_DEREF : IR_STORE_LOCAL, 1, i, 0);
+}
+
+/* ---- macro arguments ---------------------------------------------------------------- */
+
+static int param_index(Env *env, const char *name) {
+  const PyasmStmt *d = env->macro->def;
+  for (uint32_t i = 0; i < d->nparams; i++)
+    if (!strcmp(d->params[i].name, name))
+      return (int)i;
+  return -1;
+}
+
+/* The argument `&name` stands for: *out_env receives the env to evaluate it in. NULL
+ * after an error. For a VARIABLE_ARG parameter, *rest receives the argument count. */
+static const PyasmArg *resolve_param(W *w, Env *env, const PyasmExpr *e, Env **out_env,
+                                     int *pi) {
+  if (!env || !env->macro) {
+    ERR(w, e, "'&%s' outside a macro", e->name);
+    return NULL;
+  }
+  int i = param_index(env, e->name);
+  if (i < 0) {
+    ERR(w, e, "macro '%s' has no parameter '%s'", env->macro->full, e->name);
+    return NULL;
+  }
+  *pi = i;
+  *out_env = env->arg_envs[i < (int)env->nargs ? i : 0];
+  return i < (int)env->nargs ? &env->args[i] : NULL;
+}
+
+static bool static_value(W *w, Env *env, const PyasmExpr *e, PyasmVal *out, int depth);
+
+static bool static_op(W *w, Env *env, const PyasmOp *op, PyasmVal *out, int depth) {
+  PyasmVal a, b;
+  switch (op->form) {
+  case PA_OPF_VALUE: return static_value(w, env, op->lhs, out, depth + 1);
+  case PA_OPF_UNARY:
+    return static_value(w, env, op->lhs, &a, depth + 1) && pyasm_fold_unary(op->op, &a, out);
+  case PA_OPF_BINARY:
+    return static_value(w, env, op->lhs, &a, depth + 1) &&
+           static_value(w, env, op->rhs, &b, depth + 1) &&
+           pyasm_fold_binary(w->cx->arena, op->op, &a, &b, out);
+  default: return false;
+  }
+}
+
+/* The compile-time value of e, when it has one. Reports nothing. */
+static bool static_value(W *w, Env *env, const PyasmExpr *e, PyasmVal *out, int depth) {
+  if (depth > PYASM_MAX_NESTING)
+    return false;
+  if (pyasm_literal_val(e, out))
+    return true;
+  switch (e->kind) {
+  case PA_E_OP: return static_op(w, env, e->op, out, depth);
+  case PA_E_BUILTIN:
+    if (!strcmp(e->name, "PY_VERSION")) {
+      memset(out, 0, sizeof *out);
+      out->kind = PA_V_INT;
+      out->i = 311;
+      return true;
+    }
+    return false;
+  case PA_E_PARAM: {
+    if (!env || !env->macro || param_index(env, e->name) < 0)
+      return false;
+    int i = param_index(env, e->name);
+    if (i >= (int)env->nargs || env->macro->def->params[i].mtype == PA_MT_VARIABLE_ARG)
+      return false;
+    return static_value(w, env->arg_envs[i], env->args[i].value, out, depth + 1);
+  }
+  default: return false;
+  }
+}
+
+/* ---- expressions -------------------------------------------------------------------- */
+
+static PyasmExpr *synth(W *w, PyasmExprKind kind, const PyasmExpr *at) {
+  PyasmExpr *e = alloc(w, sizeof *e);
+  e->kind = (uint8_t)kind;
+  e->line = at->line;
+  e->col = at->col;
+  return e;
+}
+
+/* builtins.<name>: an exact builtin, whatever the module's globals hold. */
+static void push_builtin(W *w, const char *name) {
+  push_none(w);                      /* fromlist */
+  PyasmVal zero = {.kind = PA_V_INT, .i = 0};
+  push_val(w, &zero);                /* level */
+  IrRef mod;
+  {
+    FnCtx *f = w->f;
+    IrRef args[2] = {f->stack[f->sp - 1], f->stack[f->sp - 2]};
+    mod = emit(w, IR_IMPORT_NAME, args, 2);
+    f->fn->instrs[mod].imm[0] = name_index(w, "builtins");
+    pop(w);
+    pop(w);
+    release(w, args[0]);
+    release(w, args[1]);
+    push(w, mod);
+  }
+  apply(w, IR_LOAD_ATTR, 1, name_index(w, name), 0);
+}
+
+static const char *const py_builtins[] = {
+    "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray",
+    "bytes", "callable", "chr", "classmethod", "compile", "complex", "copyright", "credits",
+    "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec", "exit", "filter",
+    "float", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex",
+    "id", "input", "int", "isinstance", "issubclass", "iter", "len", "license", "list",
+    "locals", "map", "max", "memoryview", "min", "next", "object", "open", "ord", "pow",
+    "print", "property", "quit", "range", "repr", "reversed", "round", "set", "setattr",
+    "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip",
+    "__build_class__", "__import__", "__debug__", "Ellipsis", "NotImplemented",
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException",
+    "BaseExceptionGroup", "BlockingIOError", "BrokenPipeError", "BufferError",
+    "BytesWarning", "ChildProcessError", "ConnectionAbortedError", "ConnectionError",
+    "ConnectionRefusedError", "ConnectionResetError", "DeprecationWarning", "EOFError",
+    "EncodingWarning", "EnvironmentError", "Exception", "ExceptionGroup",
+    "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning",
+    "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError",
+    "IndexError", "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt",
+    "LookupError", "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError",
+    "NotImplementedError", "OSError", "OverflowError", "PendingDeprecationWarning",
+    "PermissionError", "ProcessLookupError", "RecursionError", "ReferenceError",
+    "ResourceWarning", "RuntimeError", "RuntimeWarning", "StopAsyncIteration",
+    "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit",
+    "TabError", "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
+    "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning",
+    "UserWarning", "ValueError", "Warning", "ZeroDivisionError",
+};
+
+static bool is_py_builtin(const char *name) {
+  for (size_t i = 0; i < sizeof py_builtins / sizeof *py_builtins; i++)
+    if (!strcmp(py_builtins[i], name))
+      return true;
+  return false;
+}
+
+/* ~name: a builtin, else the module `name` imported. */
+static void gen_builtin(W *w, const PyasmExpr *e) {
+  if (!strcmp(e->name, "PY_VERSION")) {
+    PyasmVal v = {.kind = PA_V_INT, .i = 311};
+    push_val(w, &v);
+    return;
+  }
+  if (is_py_builtin(e->name)) {
+    push_builtin(w, e->name);
+    return;
+  }
+  push_none(w);
+  PyasmVal zero = {.kind = PA_V_INT, .i = 0};
+  push_val(w, &zero);
+  FnCtx *f = w->f;
+  IrRef args[2] = {f->stack[f->sp - 1], f->stack[f->sp - 2]};
+  IrRef mod = emit(w, IR_IMPORT_NAME, args, 2);
+  f->fn->instrs[mod].imm[0] = name_index(w, e->name);
+  pop(w);
+  pop(w);
+  release(w, args[0]);
+  release(w, args[1]);
+  push(w, mod);
+}
+
+/* Moves the stack entries [from, sp) so that entry `from + order[i]` goes to slot
+ * `from + i` (the values are SSA names: this costs nothing at run time). */
+static void permute(W *w, uint32_t from, const uint32_t *order, uint32_t n) {
+  IrRef *tmp = alloc(w, sizeof(IrRef) * (n ? n : 1));
+  for (uint32_t i = 0; i < n; i++)
+    tmp[i] = w->f->stack[from + order[i]];
+  memcpy(w->f->stack + from, tmp, sizeof(IrRef) * n);
+}
+
+/* Emits `op` on the top n entries, then pops and releases all but the first of them,
+ * which stays (list_extend, map_add and the like). */
+static void apply_keep(W *w, IrOp op, uint32_t n) {
+  FnCtx *f = w->f;
+  IrRef *args = alloc(w, sizeof(IrRef) * n);
+  memcpy(args, f->stack + f->sp - n, sizeof(IrRef) * n);
+  emit(w, op, args, n);
+  f->sp -= n - 1;
+  for (uint32_t i = 1; i < n; i++)
+    if (!((ir_op_info[op].flags & IRF_STEAL_LAST) && i == n - 1))
+      release(w, args[i]);
+}
+
+/* The arguments of a call, then the call. On the stack already: NULL, the callee and
+ * `npre` leading positional arguments. Pushes the result. */
+static void gen_call_args(W *w, Env *env, const PyasmArg *cargs, uint32_t nargs,
+                          uint32_t npre, const PyasmExpr *at) {
+  FnCtx *f = w->f;
+  bool ex = false;
+  for (uint32_t i = 0; i < nargs; i++)
+    if (cargs[i].kind == PA_ARG_STAR || cargs[i].kind == PA_ARG_DSTAR)
+      ex = true;
+  if (!ex) {
+    uint32_t base = f->sp, nkw = 0;
+    for (uint32_t i = 0; i < nargs; i++) {
+      gen_expr(w, env, cargs[i].value);
+      nkw += cargs[i].kind == PA_ARG_KW;
+    }
+    int64_t kwconst = -1;
+    if (nkw) {
+      /* positional first, in their order; then the keywords, in theirs */
+      uint32_t *order = alloc(w, sizeof(uint32_t) * nargs);
+      uint32_t *items = alloc(w, sizeof(uint32_t) * nkw);
+      uint32_t k = 0, kk = 0;
+      for (uint32_t i = 0; i < nargs; i++)
+        if (cargs[i].kind != PA_ARG_KW)
+          order[k++] = i;
+      for (uint32_t i = 0; i < nargs; i++) {
+        if (cargs[i].kind != PA_ARG_KW)
+          continue;
+        order[k++] = i;
+        for (uint32_t j = 0; j < i; j++)
+          if (cargs[j].kind == PA_ARG_KW && !strcmp(cargs[j].name, cargs[i].name))
+            ERR(w, cargs[i].value, "keyword argument '%s' repeated", cargs[i].name);
+        IrConst c = {.kind = IR_C_STR, .u.str = cargs[i].name,
+                     .n = (uint32_t)strlen(cargs[i].name)};
+        items[kk++] = add_const(w, c);
+      }
+      permute(w, base, order, nargs);
+      IrConst t = {.kind = IR_C_TUPLE, .n = nkw, .u.items = items, .src_index = -1};
+      kwconst = ir_add_const(f->fn, t);
+    }
+    apply(w, IR_CALL, 2 + npre + nargs, kwconst, 0);
+    return;
+  }
+  /* f(*a, b, **k): a list of the positional ones made a tuple, a dict of the keywords */
+  IrRef callee = f->stack[f->sp - 1 - npre];
+  apply(w, IR_BUILD_LIST, npre, 0, 0);
+  for (uint32_t i = 0; i < nargs; i++) {
+    if (cargs[i].kind == PA_ARG_POS) {
+      gen_expr(w, env, cargs[i].value);
+      apply_keep(w, IR_LIST_APPEND, 2);
+    } else if (cargs[i].kind == PA_ARG_STAR) {
+      gen_expr(w, env, cargs[i].value);
+      apply_keep(w, IR_LIST_EXTEND, 2);
+    }
+  }
+  apply(w, IR_LIST_TO_TUPLE, 1, 0, 0);
+  bool kw = false;
+  for (uint32_t i = 0; i < nargs; i++) {
+    if (cargs[i].kind != PA_ARG_KW && cargs[i].kind != PA_ARG_DSTAR)
+      continue;
+    if (!kw)
+      apply(w, IR_BUILD_MAP, 0, 0, 0);
+    kw = true;
+    if (cargs[i].kind == PA_ARG_KW) {
+      push_str(w, cargs[i].name, strlen(cargs[i].name));
+      gen_expr(w, env, cargs[i].value);
+      apply_keep(w, IR_MAP_ADD, 3);
+    } else {
+      /* dict_merge %f, %d, %m: the callee names itself in the error */
+      gen_expr(w, env, cargs[i].value);
+      IrRef args[3] = {callee, f->stack[f->sp - 2], f->stack[f->sp - 1]};
+      emit(w, IR_DICT_MERGE, args, 3);
+      release(w, pop(w));
+    }
+  }
+  if (!kw)
+    push_null(w);
+  /* stack: NULL, f, args, kw -> call_ex f, args, kw; then drop the NULL */
+  IrRef r = apply(w, IR_CALL_EX, 3, 0, 0);
+  pop(w);
+  pop(w); /* the NULL */
+  push(w, r);
+  (void)at;
+}
+
+static void gen_op(W *w, Env *env, const PyasmOp *op, const PyasmExpr *at);
+
+/* Evaluates e and pushes its value (one new reference). */
+static void gen_expr(W *w, Env *env, PyasmExpr *e) {
+  if (++w->depth > PYASM_MAX_NESTING * 4) {
+    ERR(w, e, "expression nested too deeply");
+    push_none(w);
+    w->depth--;
+    return;
+  }
+  FnCtx *f = w->f;
+  PyasmVal v;
+  switch (e->kind) {
+  case PA_E_INT: case PA_E_FLOAT: case PA_E_STR: case PA_E_BYTES: case PA_E_NONE:
+  case PA_E_TRUE: case PA_E_FALSE:
+    pyasm_literal_val(e, &v);
+    push_val(w, &v);
+    break;
+  case PA_E_LOCAL:
+    load_var(w, var_name(w, env, e->name), e->line, e->col);
+    break;
+  case PA_E_CALLER:
+    if (!env || !env->macro) {
+      ERR(w, e, "'$:%s' outside a macro", e->name);
+      push_none(w);
+      break;
+    }
+    load_var(w, var_name(w, env->caller, e->name), e->line, e->col);
+    break;
+  case PA_E_GLOBAL:
+  case PA_E_GLOBAL_STATIC:
+    push(w, emit0(w, IR_LOAD_GLOBAL, name_index(w, e->name)));
+    break;
+  case PA_E_CELL: {
+    if (f->kind != FK_FUNC) {
+      ERR(w, e, "'\xc2\xa7%s': cell variables exist only inside DEF", e->name);
+      push_none(w);
+      break;
+    }
+    int i = add_local(w, f, e->name, find_local(f, e->name) >= 0 ? 0 : IR_LOCAL_CELL);
+    if (!is_cell(f, i))
+      f->kinds[i] |= IR_LOCAL_CELL;
+    push(w, emit0(w, IR_LOAD_DEREF, i));
+    break;
+  }
+  case PA_E_PARAM: {
+    Env *aenv;
+    int pi;
+    const PyasmArg *a = resolve_param(w, env, e, &aenv, &pi);
+    const PyasmParam *pa = env && env->macro && pi >= 0 ? &env->macro->def->params[pi] : NULL;
+    if (pa && pa->mtype == PA_MT_VARIABLE_ARG) {
+      uint32_t n = 0;
+      for (uint32_t i = (uint32_t)pi; i < env->nargs; i++, n++)
+        gen_expr(w, env->arg_envs[i], env->args[i].value);
+      apply(w, IR_BUILD_TUPLE, n, 0, 0);
+      break;
+    }
+    if (!a) {
+      if (pa)
+        ERR(w, e, "no argument for '&%s'", e->name);
+      push_none(w);
+      break;
+    }
+    if (env->eager[pi]) {
+      load_var(w, env->eager[pi], e->line, e->col);
+      break;
+    }
+    if (a->value->kind == PA_E_BLOCK) {
+      ERR(w, e, "'&%s' is a code block: paste it with MACRO_PASTE", e->name);
+      push_none(w);
+      break;
+    }
+    gen_expr(w, aenv, a->value);
+    break;
+  }
+  case PA_E_BUILTIN:
+    gen_builtin(w, e);
+    break;
+  case PA_E_TOS:
+    if (e->has_n) {
+      if ((uint64_t)e->ival >= f->vis - f->floor) {
+        ERR(w, e, "stack underflow: '%%%lld' needs %lld value%s on the stack, there %s %u",
+            (long long)e->ival, (long long)e->ival + 1, e->ival ? "s" : "",
+            f->vis - f->floor == 1 ? "is" : "are", f->vis - f->floor);
+        push_none(w);
+        break;
+      }
+      IrRef x = f->stack[f->vis - 1 - (uint32_t)e->ival];
+      emit(w, IR_INCREF, &x, 1);
+      push(w, x);
+    } else {
+      if (f->vis <= f->floor) {
+        ERR(w, e, "stack underflow: '%%' on an empty stack");
+        push_none(w);
+        break;
+      }
+      /* move the visible top above the temporaries */
+      uint32_t at = f->vis - 1;
+      IrRef x = f->stack[at];
+      memmove(f->stack + at, f->stack + at + 1, sizeof(IrRef) * (f->sp - at - 1));
+      f->stack[f->sp - 1] = x;
+      f->vis--;
+    }
+    break;
+  case PA_E_DISCARD:
+    ERR(w, e, "'\\' (discard) can only be a target");
+    push_none(w);
+    break;
+  case PA_E_OP:
+    gen_op(w, env, e->op, e);
+    break;
+  case PA_E_ATTR:
+  case PA_E_ATTR_STATIC:
+    if (e->kind == PA_E_ATTR_STATIC) {
+      const PyasmExpr *root = e->a;
+      while (root->kind == PA_E_ATTR_STATIC)
+        root = root->a;
+      if (root->kind != PA_E_BUILTIN && root->kind != PA_E_GLOBAL_STATIC)
+        ERR(w, e, "'.!%s' needs a static root (~name or @!name)", e->name);
+    }
+    gen_expr(w, env, e->a);
+    apply(w, IR_LOAD_ATTR, 1, name_index(w, e->name), 0);
+    break;
+  case PA_E_ATTR_DYN: {
+    PyasmExpr *call = synth(w, PA_E_CALL, e), *fn = synth(w, PA_E_BUILTIN, e);
+    fn->name = "getattr";
+    call->a = fn;
+    call->nargs = 2;
+    call->args = alloc(w, sizeof(PyasmArg) * 2);
+    call->args[0].value = e->a;
+    call->args[1].value = e->b;
+    gen_expr(w, env, call);
+    break;
+  }
+  case PA_E_SUBSCR:
+    gen_expr(w, env, e->a);
+    gen_expr(w, env, e->b);
+    apply(w, IR_BINARY_SUBSCR, 2, 0, 0);
+    break;
+  case PA_E_CALL:
+    if (e->a->kind == PA_E_MACRO_NAME) {
+      ERR(w, e, "a macro call is not an expression: use CALL MACRO %s(...)", e->a->name);
+      push_none(w);
+      break;
+    }
+    push_null(w);
+    gen_expr(w, env, e->a);
+    gen_call_args(w, env, e->args, e->nargs, 0, e);
+    break;
+  case PA_E_LATE:
+    ERR(w, e, "'?' marks arguments of CALL PARTIAL only");
+    push_none(w);
+    break;
+  case PA_E_BLOCK:
+    ERR(w, e, "a code block is not a value");
+    push_none(w);
+    break;
+  case PA_E_MACRO_NAME:
+    ERR(w, e, "'%s' is not a value", e->name);
+    push_none(w);
+    break;
+  }
+  w->depth--;
+}
+
+/* ---- OP ----------------------------------------------------------------------------- */
+
+/* Pushes the boxed bool `b`. */
+static void push_bool(W *w, IrRef b) { push(w, emit(w, IR_BOX_BOOL, &b, 1)); }
+
+/* Pops TOS, pushes its truth as a bool object (negated if asked). */
+static IrRef top_truth(W *w, bool negate) {
+  IrRef v = top(w);
+  IrRef b = emit(w, IR_TRUTH, &v, 1);
+  pop(w);
+  release(w, v);
+  if (negate)
+    b = emit(w, IR_NOT, &b, 1);
+  return b;
+}
+
+static void push_static_bool(W *w, bool b) {
+  PyasmVal v = {.kind = b ? PA_V_TRUE : PA_V_FALSE};
+  push_val(w, &v);
+}
+
+/* a and b / a or b (short-circuit), nand/nor: the result is a bool. */
+static void gen_logic(W *w, Env *env, const PyasmOp *op) {
+  bool is_and = op->op == PA_OP_LAND || op->op == PA_OP_NAND;
+  bool negate = op->op == PA_OP_NAND || op->op == PA_OP_NOR;
+  Join *done = new_join(w), *rhs = new_join(w), *shortc = new_join(w);
+  gen_expr(w, env, op->lhs);
+  IrRef b = top_truth(w, false);
+  if (is_and)
+    branch(w, b, rhs, shortc, op->line, op->col);
+  else
+    branch(w, b, shortc, rhs, op->line, op->col);
+  uint32_t vis = w->f->vis;
+  enter_join(w, shortc);
+  w->f->vis = vis;
+  push_static_bool(w, is_and ? negate : !negate);
+  jump_to(w, done, op->line, op->col);
+  enter_join(w, rhs);
+  w->f->vis = vis;
+  gen_expr(w, env, op->rhs);
+  push_bool(w, top_truth(w, negate));
+  jump_to(w, done, op->line, op->col);
+  enter_join(w, done);
+  w->f->vis = vis;
+}
+
+/* andeval/oreval/xor/xnor: both sides evaluated, then combined. */
+static void gen_eager_logic(W *w, Env *env, const PyasmOp *op) {
+  gen_expr(w, env, op->lhs);
+  gen_expr(w, env, op->rhs);
+  IrRef b2 = top_truth(w, false);
+  IrRef b1 = top_truth(w, false);
+  if (op->op == PA_OP_LXOR || op->op == PA_OP_LXNOR) {
+    /* True and False are singletons: equal bools box to the same object */
+    push_bool(w, b1);
+    push_bool(w, b2);
+    FnCtx *f = w->f;
+    IrRef args[2] = {f->stack[f->sp - 2], f->stack[f->sp - 1]};
+    IrRef r = emit(w, IR_IS, args, 2);
+    pop(w);
+    pop(w);
+    release(w, args[1]);
+    release(w, args[0]);
+    if (op->op == PA_OP_LXOR)
+      r = emit(w, IR_NOT, &r, 1);
+    push_bool(w, r);
+    return;
+  }
+  /* and: b1 ? b2 : False;  or: b1 ? True : b2 */
+  bool is_and = op->op == PA_OP_ANDEVAL;
+  Join *done = new_join(w), *t = new_join(w), *fj = new_join(w);
+  uint32_t vis = w->f->vis;
+  branch(w, b1, t, fj, op->line, op->col);
+  enter_join(w, t);
+  w->f->vis = vis;
+  if (is_and)
+    push_bool(w, b2);
+  else
+    push_static_bool(w, true);
+  jump_to(w, done, op->line, op->col);
+  enter_join(w, fj);
+  w->f->vis = vis;
+  if (is_and)
+    push_static_bool(w, false);
+  else
+    push_bool(w, b2);
+  jump_to(w, done, op->line, op->col);
+  enter_join(w, done);
+  w->f->vis = vis;
+}
+
+/* A call of a builtin with the given operands. */
+static void gen_builtin_call(W *w, Env *env, const char *name, PyasmExpr **items, uint32_t n,
+                             const PyasmExpr *at) {
+  PyasmExpr *call = synth(w, PA_E_CALL, at), *fn = synth(w, PA_E_BUILTIN, at);
+  fn->name = name;
+  call->a = fn;
+  call->nargs = n;
+  call->args = alloc(w, sizeof(PyasmArg) * (n ? n : 1));
+  for (uint32_t i = 0; i < n; i++)
+    call->args[i].value = items[i];
+  gen_expr(w, env, call);
+}
+
+static void gen_op(W *w, Env *env, const PyasmOp *op, const PyasmExpr *at) {
+  PyasmVal v;
+  if (op->form != PA_OPF_VALUE && static_op(w, env, op, &v, 0)) {
+    push_val(w, &v); /* folded */
+    return;
+  }
+  switch (op->form) {
+  case PA_OPF_VALUE:
+    gen_expr(w, env, op->lhs);
+    return;
+  case PA_OPF_UNARY:
+    gen_expr(w, env, op->lhs);
+    switch (op->op) {
+    case PA_OP_NEG: apply(w, IR_UNARY_NEG, 1, 0, 0); return;
+    case PA_OP_POS: apply(w, IR_UNARY_POS, 1, 0, 0); return;
+    case PA_OP_INVERT: apply(w, IR_UNARY_INVERT, 1, 0, 0); return;
+    default: push_bool(w, top_truth(w, true)); return;
+    }
+  case PA_OPF_PREFIX: {
+    uint32_t n = op->nitems;
+    switch (op->op) {
+    case PA_OP_TUPLE: case PA_OP_LIST: case PA_OP_SET: case PA_OP_DICT:
+      if (op->op == PA_OP_DICT && n % 2) {
+        pyasm_error(w->cx, op->line, op->col, "dict takes key, value pairs (%u operands)", n);
+        push_none(w);
+        return;
+      }
+      for (uint32_t i = 0; i < n; i++)
+        gen_expr(w, env, op->items[i]);
+      apply(w, op->op == PA_OP_TUPLE ? IR_BUILD_TUPLE : op->op == PA_OP_LIST ? IR_BUILD_LIST
+               : op->op == PA_OP_SET ? IR_BUILD_SET : IR_BUILD_MAP, n, 0, 0);
+      return;
+    default: {
+      bool mul = op->op == PA_OP_PROD;
+      if (n == 0 && (op->op == PA_OP_AVG || op->op == PA_OP_AVGI)) {
+        pyasm_error(w->cx, op->line, op->col, "%s of no operands", pyasm_op_text[op->op]);
+        push_none(w);
+        return;
+      }
+      if (n == 0) {
+        PyasmVal id = {.kind = PA_V_INT, .i = mul ? 1 : 0};
+        push_val(w, &id);
+        return;
+      }
+      gen_expr(w, env, op->items[0]);
+      for (uint32_t i = 1; i < n; i++) {
+        gen_expr(w, env, op->items[i]);
+        apply(w, IR_BINARY_OP, 2, pyasm_op_arg[mul ? PA_OP_MUL : PA_OP_ADD], 0);
+      }
+      if (op->op == PA_OP_AVG || op->op == PA_OP_AVGI) {
+        PyasmVal cnt = {.kind = PA_V_INT, .i = n};
+        push_val(w, &cnt);
+        apply(w, IR_BINARY_OP, 2,
+              pyasm_op_arg[op->op == PA_OP_AVG ? PA_OP_TRUEDIV : PA_OP_FLOORDIV], 0);
+      }
+      return;
+    }
+    }
+  }
+  case PA_OPF_BINARY:
+    break;
+  }
+  switch (op->op) {
+  case PA_OP_LAND: case PA_OP_LOR: case PA_OP_NAND: case PA_OP_NOR:
+    gen_logic(w, env, op);
+    return;
+  case PA_OP_ANDEVAL: case PA_OP_OREVAL: case PA_OP_LXOR: case PA_OP_LXNOR:
+    gen_eager_logic(w, env, op);
+    return;
+  case PA_OP_WALRUS: case PA_OP_RWALRUS: {
+    PyasmExpr *src = op->op == PA_OP_WALRUS ? op->rhs : op->lhs;
+    PyasmExpr *dst = op->op == PA_OP_WALRUS ? op->lhs : op->rhs;
+    gen_expr(w, env, src);
+    IrRef x = top(w);
+    emit(w, IR_INCREF, &x, 1);
+    push(w, x);
+    store_top(w, env, dst);
+    return;
+  }
+  case PA_OP_ISINSTANCE: case PA_OP_ISSUBCLASS: case PA_OP_HASATTR: case PA_OP_GETATTR: {
+    PyasmExpr *items[2] = {op->lhs, op->rhs};
+    gen_builtin_call(w, env, pyasm_op_text[op->op], items, 2, at);
+    return;
+  }
+  default:
+    break;
+  }
+  gen_expr(w, env, op->lhs);
+  gen_expr(w, env, op->rhs);
+  switch (op->op) {
+  case PA_OP_LT: case PA_OP_LE: case PA_OP_EQ: case PA_OP_NE: case PA_OP_GT: case PA_OP_GE:
+    apply(w, IR_COMPARE_OP, 2, pyasm_op_arg[op->op], 0);
+    return;
+  case PA_OP_IS: case PA_OP_ISNOT: {
+    FnCtx *f = w->f;
+    IrRef args[2] = {f->stack[f->sp - 2], f->stack[f->sp - 1]};
+    IrRef r = emit(w, IR_IS, args, 2);
+    pop(w);
+    pop(w);
+    release(w, args[0]);
+    release(w, args[1]);
+    if (op->op == PA_OP_ISNOT)
+      r = emit(w, IR_NOT, &r, 1);
+    push_bool(w, r);
+    return;
+  }
+  case PA_OP_IN: case PA_OP_NOTIN: {
+    IrRef r = apply(w, IR_CONTAINS, 2, 0, 0);
+    if (op->op == PA_OP_NOTIN)
+      r = emit(w, IR_NOT, &r, 1);
+    push_bool(w, r);
+    return;
+  }
+  default:
+    apply(w, IR_BINARY_OP, 2, pyasm_op_arg[op->op], 0);
+    return;
+  }
+}
+
+/* ---- targets ------------------------------------------------------------------------ */
+
+static const char *what_is(const PyasmExpr *t) {
+  switch (t->kind) {
+  case PA_E_INT: case PA_E_FLOAT: case PA_E_STR: case PA_E_BYTES: case PA_E_NONE:
+  case PA_E_TRUE: case PA_E_FALSE: return "a literal";
+  case PA_E_OP: return "an OP expression";
+  case PA_E_CALL: return "a call";
+  case PA_E_BUILTIN: return "a builtin (~name)";
+  case PA_E_GLOBAL_STATIC: return "a static global (@!name)";
+  case PA_E_ATTR_STATIC: return "a static attribute (.!name)";
+  case PA_E_BLOCK: return "a code block";
+  default: return "this expression";
+  }
+}
+
+/* Pops TOS into target t. */
+static void store_top(W *w, Env *env, PyasmExpr *t) {
+  FnCtx *f = w->f;
+  switch (t->kind) {
+  case PA_E_LOCAL:
+    store_var(w, var_name(w, env, t->name));
+    return;
+  case PA_E_CALLER:
+    if (!env || !env->macro) {
+      ERR(w, t, "'$:%s' outside a macro", t->name);
+      release(w, pop(w));
+      return;
+    }
+    store_var(w, var_name(w, env->caller, t->name));
+    return;
+  case PA_E_GLOBAL:
+    apply(w, IR_STORE_GLOBAL, 1, name_index(w, t->name), 0);
+    return;
+  case PA_E_CELL: {
+    if (f->kind != FK_FUNC) {
+      ERR(w, t, "'\xc2\xa7%s': cell variables exist only inside DEF", t->name);
+      release(w, pop(w));
+      return;
+    }
+    int i = add_local(w, f, t->name, find_local(f, t->name) >= 0 ? 0 : IR_LOCAL_CELL);
+    if (!is_cell(f, i))
+      f->kinds[i] |= IR_LOCAL_CELL;
+    apply(w, IR_STORE_DEREF, 1, i, 0);
+    return;
+  }
+  case PA_E_PARAM: {
+    Env *aenv;
+    int pi;
+    const PyasmArg *a = resolve_param(w, env, t, &aenv, &pi);
+    if (!a) {
+      release(w, pop(w));
+      return;
+    }
+    if (env->macro->def->params[pi].mtype == PA_MT_VARIABLE_ARG) {
+      ERR(w, t, "cannot store into the VARIABLE_ARG parameter '&%s'", t->name);
+      release(w, pop(w));
+      return;
+    }
+    if (env->eager[pi]) {
+      store_var(w, env->eager[pi]);
+      return;
+    }
+    store_top(w, aenv, a->value);
+    return;
+  }
+  case PA_E_ATTR: {
+    gen_expr(w, env, t->a);
+    uint32_t order[2] = {1, 0}; /* store_attr %o, %v */
+    permute(w, f->sp - 2, order, 2);
+    apply(w, IR_STORE_ATTR, 2, name_index(w, t->name), 0);
+    return;
+  }
+  case PA_E_SUBSCR: {
+    gen_expr(w, env, t->a);
+    gen_expr(w, env, t->b);
+    /* stack: v, c, k -> store_subscr c, k, v */
+    uint32_t order[3] = {1, 2, 0};
+    permute(w, f->sp - 3, order, 3);
+    apply(w, IR_STORE_SUBSCR, 3, 0, 0);
+    return;
+  }
+  case PA_E_ATTR_DYN: {
+    /* setattr(obj, name, value): NULL, setattr, v, obj, name -> reorder */
+    uint32_t base = f->sp - 1;
+    push_null(w);
+    push_builtin(w, "setattr");
+    gen_expr(w, env, t->a);
+    gen_expr(w, env, t->b);
+    uint32_t order[5] = {1, 2, 3, 4, 0}; /* v moves last */
+    permute(w, base, order, 5);
+    apply(w, IR_CALL, 5, -1, 0);
+    release(w, pop(w));
+    return;
+  }
+  case PA_E_DISCARD:
+    release(w, pop(w));
+    return;
+  case PA_E_TOS:
+    if (t->has_n) {
+      ERR(w, t, "'%%%lld' is not a target (write '%%' to leave the value on the stack)",
+          (long long)t->ival);
+      release(w, pop(w));
+      return;
+    }
+    f->vis = f->sp; /* stays on the stack */
+    return;
+  default:
+    ERR(w, t, "cannot store into %s", what_is(t));
+    release(w, pop(w));
+    return;
+  }
+}
+
+/* Target t or, without one, leave the value on the stack. */
+static void store_or_keep(W *w, Env *env, PyasmExpr *t) {
+  if (t)
+    store_top(w, env, t);
+  w->f->vis = w->f->sp;
+}
+
+/* ---- macros ------------------------------------------------------------------------- */
+
+static bool contains_macro_return(PyasmStmt *list, int depth) {
+  if (depth > PYASM_MAX_NESTING)
+    return false;
+  for (PyasmStmt *s = list; s; s = s->next) {
+    if (s->kind == PA_S_MACRO_RETURN)
+      return true;
+    if ((s->kind == PA_S_IF || s->kind == PA_S_WHILE || s->kind == PA_S_FOREACH ||
+         s->kind == PA_S_NAMESPACE) &&
+        (contains_macro_return(s->body, depth + 1) ||
+         contains_macro_return(s->orelse, depth + 1)))
+      return true;
+  }
+  return false;
+}
+
+/* Expands macro call `call` (callee: the macro name) of statement s. Returns true when
+ * a value was left on the stack (MACRO_RETURN). */
+static bool expand_macro(W *w, Env *env, PyasmStmt *s, PyasmExpr *call) {
+  PyasmCtx *cx = w->cx;
+  /* resolve &p arguments to what they stand for, so that types can be matched */
+  uint32_t n = call->nargs;
+  PyasmArg *args = alloc(w, sizeof(PyasmArg) * (n ? n : 1));
+  Env **envs = alloc(w, sizeof(Env *) * (n ? n : 1));
+  for (uint32_t i = 0; i < n; i++) {
+    args[i] = call->args[i];
+    envs[i] = env;
+    int guard = 0;
+    while (args[i].value->kind == PA_E_PARAM && envs[i] && envs[i]->macro && guard++ < 256) {
+      Env *e2;
+      int pi;
+      const PyasmArg *a = resolve_param(w, envs[i], args[i].value, &e2, &pi);
+      if (!a || envs[i]->eager[pi] ||
+          envs[i]->macro->def->params[pi].mtype == PA_MT_VARIABLE_ARG)
+        break;
+      args[i] = *a;
+      envs[i] = e2;
+    }
+  }
+  const char *ns = env ? env->ns : "";
+  PyasmMacro *m = pyasm_find_macro(cx, w->tab, ns, call->a->name, args, n, call->line,
+                                   call->col, true);
+  if (!m)
+    return false;
+  if (s->kind == PA_S_MACRO_USE && !m->def->assembly) {
+    ERR(w, call, "macro '%s' is not a MACRO ASSEMBLY: use CALL MACRO %s(...)", m->full,
+        call->a->name);
+    return false;
+  }
+  /* recursion: the macro already in the chain of callers */
+  int chain = 0;
+  for (Env *e = env; e && e->macro; e = e->caller, chain++) {
+    if (e->macro != m)
+      continue;
+    ERR(w, call, "recursive expansion of macro '%s'", m->full);
+    const char *file = cx->filename;
+    for (Env *x = env; x && x->macro; x = x->caller) {
+      cx->filename = x->file;
+      pyasm_note(cx, x->line, x->col, "in the expansion of macro '%s' used here",
+                 x->macro->full);
+      if (x == e)
+        break;
+    }
+    cx->filename = file;
+    return false;
+  }
+  if (chain >= PYASM_MAX_EXPANSION_DEPTH || w->expansion_depth >= PYASM_MAX_EXPANSION_DEPTH) {
+    ERR(w, call, "macro expansion deeper than %d levels", PYASM_MAX_EXPANSION_DEPTH);
+    return false;
+  }
+  Env *ne = alloc(w, sizeof *ne);
+  ne->caller = env;
+  ne->macro = m;
+  ne->args = args;
+  ne->arg_envs = envs;
+  ne->nargs = n;
+  ne->id = ++w->next_id;
+  ne->ns = m->ns;
+  ne->line = call->line;
+  ne->col = call->col;
+  ne->file = cx->filename;
+  ne->scope = w->scope;
+  const PyasmStmt *d = m->def;
+  ne->eager = alloc(w, sizeof(char *) * (d->nparams ? d->nparams : 1));
+  /* !p parameters: evaluated once, here, into a private variable */
+  for (uint32_t i = 0; i < d->nparams && i < n; i++) {
+    if (!d->params[i].eager || d->params[i].mtype == PA_MT_VARIABLE_ARG)
+      continue;
+    gen_expr(w, envs[i], args[i].value);
+    ne->eager[i] = var_name(w, ne, d->params[i].name);
+    store_var(w, ne->eager[i]);
+  }
+  ne->has_ret = contains_macro_return(d->body, 0);
+  Join *ret = new_join(w);
+  ne->ret = ret;
+  uint32_t depth0 = w->f->sp;
+  LabelScope *saved_scope = w->scope;
+  LabelScope *sc = alloc(w, sizeof *sc);
+  sc->parent = w->scope;
+  w->scope = sc;
+  const char *file = cx->filename;
+  cx->filename = m->file;
+  scan_labels(w, sc, d->body, 0);
+  w->expansion_depth++;
+  stmts(w, ne, d->body);
+  w->expansion_depth--;
+  cx->filename = file;
+  w->scope = saved_scope;
+  if (ne->has_ret) {
+    if (w->f->cur != IR_NOREF) {
+      if (w->f->sp == depth0)
+        push_none(w); /* fell off the end: None */
+      jump_to(w, ret, s->line, s->col);
+    }
+    enter_join(w, ret);
+    return true;
+  }
+  if (ret->nedges)
+    enter_join(w, ret);
+  return false;
+}
+
+/* ---- statements --------------------------------------------------------------------- */
+
+/* The value a statement works on: e, else TOS (or None when allowed and the stack is
+ * empty). Pushes it (TOS stays where it is). */
+static bool operand_or_top(W *w, Env *env, PyasmStmt *s, bool none_if_empty) {
+  FnCtx *f = w->f;
+  if (s->e) {
+    gen_expr(w, env, s->e);
+    return true;
+  }
+  if (f->vis > f->floor) {
+    f->vis--;
+    return true;
+  }
+  if (none_if_empty) {
+    push_none(w);
+    return true;
+  }
+  ERR(w, s, "stack underflow: %s needs a value on the stack", pyasm_stmt_names[s->kind]);
+  return false;
+}
+
+static void gen_return(W *w, Env *env, PyasmStmt *s) {
+  FnCtx *f = w->f;
+  if (f->kind == FK_CLASS) {
+    ERR(w, s, "RETURN in a CLASS body");
+    return;
+  }
+  if (!operand_or_top(w, env, s, true))
+    return;
+  IrRef v = pop(w);
+  /* everything else on the stack is released */
+  while (f->sp)
+    release(w, pop(w));
+  f->vis = 0;
+  emit(w, IR_RET, &v, 1);
+}
+
+static IrRef tuple_item(W *w, IrRef t, uint32_t k) {
+  IrRef r = emit(w, IR_TUPLE_ITEM, &t, 1);
+  w->f->fn->instrs[r].imm[0] = k;
+  return r;
+}
+
+static void gen_yield(W *w, Env *env, PyasmStmt *s) {
+  FnCtx *f = w->f;
+  if (f->kind != FK_FUNC) {
+    ERR(w, s, "YIELD outside a DEF");
+    return;
+  }
+  if (!operand_or_top(w, env, s, true))
+    return;
+  if (!s->star) {
+    apply(w, IR_YIELD_VALUE, 1, 0, 0);
+    if (s->target)
+      store_top(w, env, s->target);
+    else
+      release(w, pop(w));
+    f->vis = f->sp;
+    return;
+  }
+  /* yield from: it = get_yield_from_iter(x); v = None;
+   * loop: (r, done) = send(it, v); if done: result r; else v = yield r */
+  apply(w, IR_GET_YIELD_FROM_ITER, 1, 0, 0);
+  push_none(w);
+  Join *loop = new_join(w), *out = new_join(w), *more = new_join(w);
+  uint32_t vis = f->vis;
+  jump_to(w, loop, s->line, s->col);
+  enter_join(w, loop);
+  f->vis = vis;
+  /* stack: it, v */
+  {
+    IrRef args[2] = {f->stack[f->sp - 2], f->stack[f->sp - 1]};
+    IrRef pair = emit(w, IR_SEND, args, 2);
+    IrRef v = pop(w);
+    release(w, v);
+    push(w, pair);
+  }
+  /* stack: it, pair */
+  IrRef pair = top(w);
+  IrRef r = tuple_item(w, pair, 0);
+  IrRef done = tuple_item(w, pair, 1);
+  pop(w);
+  release(w, pair);
+  push(w, r);
+  push(w, done);
+  IrRef b = top_truth(w, false);
+  branch(w, b, out, more, s->line, s->col);
+  enter_join(w, more);
+  f->vis = vis;
+  apply(w, IR_YIELD_VALUE, 1, 0, 0); /* stack: it, sent */
+  jump_to(w, loop, s->line, s->col);
+  enter_join(w, out);
+  f->vis = vis;
+  /* stack: it, result */
+  {
+    IrRef res = pop(w), it = pop(w);
+    release(w, it);
+    push(w, res);
+  }
+  if (s->target)
+    store_top(w, env, s->target);
+  else
+    release(w, pop(w));
+  f->vis = f->sp;
+}
+
+static void gen_if(W *w, Env *env, PyasmStmt *s) {
+  Join *head = label_or_new(w, s->name, "HEAD");
+  Join *body = label_or_new(w, s->name, NULL);
+  Join *end = label_or_new(w, s->name, "END");
+  Join *els = new_join(w);
+  if (s->name)
+    place_join(w, head, s->line, s->col);
+  gen_expr(w, env, s->e);
+  branch_on_top(w, body, s->has_else ? els : end, s->line, s->col, false);
+  enter_join(w, body);
+  stmts(w, env, s->body);
+  jump_to(w, end, s->end_line, s->col);
+  if (s->has_else) {
+    enter_join(w, els);
+    stmts(w, env, s->orelse);
+    jump_to(w, end, s->line, s->col);
+  }
+  enter_end(w, end);
+}
+
+static void gen_while(W *w, Env *env, PyasmStmt *s) {
+  Join *head = label_or_new(w, s->name, NULL);
+  Join *inner = label_or_new(w, s->name, "INNER");
+  Join *end = label_or_new(w, s->name, "END");
+  place_join(w, head, s->line, s->col);
+  gen_expr(w, env, s->e);
+  branch_on_top(w, inner, end, s->line, s->col, false);
+  enter_join(w, inner);
+  stmts(w, env, s->body);
+  jump_to(w, head, s->end_line, s->col);
+  enter_end(w, end);
+}
+
+static void gen_foreach(W *w, Env *env, PyasmStmt *s) {
+  FnCtx *f = w->f;
+  if (s->nsrcs == 1) {
+    gen_expr(w, env, s->srcs[0]);
+  } else {
+    PyasmExpr *fn = synth(w, PA_E_BUILTIN, s->srcs[0]);
+    fn->name = "zip";
+    if (s->star) {
+      PyasmExpr *mod = synth(w, PA_E_BUILTIN, s->srcs[0]);
+      mod->name = "itertools";
+      fn = synth(w, PA_E_ATTR, s->srcs[0]);
+      fn->a = mod;
+      fn->name = "product";
+    }
+    PyasmExpr *call = synth(w, PA_E_CALL, s->srcs[0]);
+    call->a = fn;
+    call->nargs = s->nsrcs;
+    call->args = alloc(w, sizeof(PyasmArg) * s->nsrcs);
+    for (uint32_t i = 0; i < s->nsrcs; i++)
+      call->args[i].value = s->srcs[i];
+    gen_expr(w, env, call);
+  }
+  apply(w, IR_GET_ITER, 1, 0, 0);
+  f->vis = f->sp;
+  uint32_t floor = f->floor;
+  f->floor = f->sp; /* the iterator cannot be popped by the body */
+  Join *head = label_or_new(w, s->name, NULL);
+  Join *inner = label_or_new(w, s->name, "INNER");
+  Join *end = label_or_new(w, s->name, "END");
+  Join *exhausted = new_join(w);
+  place_join(w, head, s->line, s->col);
+  IrRef it = top(w);
+  IrRef item = emit(w, IR_ITER_NEXT, &it, 1);
+  IrRef isnull = emit(w, IR_IS_NULL, &item, 1);
+  branch(w, isnull, exhausted, inner, s->line, s->col);
+  enter_join(w, inner);
+  /* the item: NULL on the exhausted path, where it is not used */
+  push(w, item);
+  if (s->nlist == 1) {
+    store_top(w, env, s->list[0]);
+  } else {
+    apply(w, IR_UNPACK_SEQUENCE, 1, s->nlist, 0);
+    IrRef tup = top(w);
+    for (uint32_t i = 0; i < s->nlist; i++) {
+      push(w, tuple_item(w, tup, i));
+      store_top(w, env, s->list[i]);
+    }
+    release(w, pop(w));
+  }
+  f->vis = f->sp;
+  stmts(w, env, s->body);
+  jump_to(w, head, s->end_line, s->col);
+  enter_join(w, exhausted);
+  jump_to(w, end, s->line, s->col);
+  enter_join(w, end);
+  f->floor = floor;
+  if (f->sp > f->floor)
+    release(w, pop(w)); /* the iterator, on every path to the end */
+  f->vis = f->sp;
+}
+
+static void gen_jump(W *w, Env *env, PyasmStmt *s) {
+  Join *j = find_label(w, s->name);
+  if (!j) {
+    ERR(w, s, "JUMP to undefined label '%s'", s->name);
+    return;
+  }
+  if (!s->e) {
+    jump_to(w, j, s->line, s->col);
+    return;
+  }
+  gen_expr(w, env, s->e);
+  branch_on_top(w, j, NULL, s->line, s->col, false);
+}
+
+static IrFunc *new_function(W *w, const char *name, const char *qualname, int line) {
+  IrFunc *fn = ir_new_func(w->m, name);
+  fn->qualname = ir_strdup(fn->arena, qualname, strlen(qualname));
+  fn->firstlineno = line;
+  return fn;
+}
+
+static void finish_function(W *w, FnCtx *f);
+static void begin_function(W *w, FnCtx *f, FnKind kind, IrFunc *fn, FnCtx *parent);
+
+/* Names captured by DEF/CLASS statements directly inside `list` (not deeper functions),
+ * which must become cells of the function being built. */
+static void scan_captures(W *w, FnCtx *f, PyasmStmt *list, int depth) {
+  if (depth > PYASM_MAX_NESTING)
+    return;
+  for (PyasmStmt *s = list; s; s = s->next) {
+    if (s->kind == PA_S_DEF || s->kind == PA_S_CLASS) {
+      for (uint32_t i = 0; i < s->ncaptures; i++)
+        if (f->kind == FK_FUNC)
+          add_local(w, f, s->captures[i], IR_LOCAL_CELL);
+    }
+    if (s->kind == PA_S_IF || s->kind == PA_S_WHILE || s->kind == PA_S_FOREACH ||
+        s->kind == PA_S_NAMESPACE) {
+      scan_captures(w, f, s->body, depth + 1);
+      scan_captures(w, f, s->orelse, depth + 1);
+    }
+  }
+}
+
+static bool contains_yield(PyasmStmt *list, int depth) {
+  if (depth > PYASM_MAX_NESTING)
+    return false;
+  for (PyasmStmt *s = list; s; s = s->next) {
+    if (s->kind == PA_S_YIELD)
+      return true;
+    if ((s->kind == PA_S_IF || s->kind == PA_S_WHILE || s->kind == PA_S_FOREACH ||
+         s->kind == PA_S_NAMESPACE) &&
+        (contains_yield(s->body, depth + 1) || contains_yield(s->orelse, depth + 1)))
+      return true;
+  }
+  return false;
+}
+
+static const char *child_qualname(W *w, FnCtx *parent, const char *name) {
+  size_t n = strlen(name) + (parent->qualname ? strlen(parent->qualname) : 0) + 16;
+  char *q = alloc(w, n);
+  if (parent->kind == FK_MODULE)
+    snprintf(q, n, "%s", name);
+  else if (parent->kind == FK_CLASS)
+    snprintf(q, n, "%s.%s", parent->qualname, name);
+  else
+    snprintf(q, n, "%s.<locals>.%s", parent->qualname, name);
+  return q;
+}
+
+/* Pushes the closure tuple of the captured names (cells of the current function). */
+static void push_closure(W *w, PyasmStmt *s) {
+  FnCtx *f = w->f;
+  for (uint32_t i = 0; i < s->ncaptures; i++) {
+    int k = add_local(w, f, s->captures[i], IR_LOCAL_CELL);
+    push(w, emit0(w, IR_LOAD_LOCAL, k)); /* the cell itself (LOAD_CLOSURE) */
+  }
+  apply(w, IR_BUILD_TUPLE, s->ncaptures, 0, 0);
+}
+
+static void gen_def(W *w, Env *env, PyasmStmt *s) {
+  FnCtx *parent = w->f;
+  /* defaults, evaluated here */
+  uint32_t ndef = 0;
+  bool seen_default = false, seen_star = false;
+  for (uint32_t i = 0; i < s->nparams; i++) {
+    PyasmParam *p = &s->params[i];
+    if (p->kind == PA_P_PLAIN && seen_star) {
+      pyasm_error(w->cx, p->line, p->col, "keyword-only parameters are not supported yet");
+      return;
+    }
+    if (p->kind == PA_P_STAR)
+      seen_star = true;
+    if (p->kind == PA_P_DSTAR && i + 1 != s->nparams) {
+      pyasm_error(w->cx, p->line, p->col, "**%s must be the last parameter", p->name);
+      return;
+    }
+    if (p->kind == PA_P_STAR && i + 1 < s->nparams && s->params[i + 1].kind == PA_P_STAR) {
+      pyasm_error(w->cx, p->line, p->col, "only one *args parameter");
+      return;
+    }
+    for (uint32_t k = 0; k < i; k++)
+      if (!strcmp(s->params[k].name, p->name)) {
+        pyasm_error(w->cx, p->line, p->col, "duplicate parameter '%s'", p->name);
+        return;
+      }
+    if (p->deflt) {
+      seen_default = true;
+      ndef++;
+    } else if (seen_default && p->kind == PA_P_PLAIN) {
+      pyasm_error(w->cx, p->line, p->col,
+                  "parameter '%s' without a default follows one with a default", p->name);
+      return;
+    }
+  }
+  if (s->ncaptures && parent->kind == FK_CLASS) {
+    ERR(w, s, "a DEF in a CLASS body cannot capture class variables");
+    return;
+  }
+  const char *qual = child_qualname(w, parent, s->name);
+  IrFunc *fn = new_function(w, s->name, qual, s->line);
+  uint32_t fidx = fn->index;
+  /* make_function operands: code, closure, annotations, kwdefaults, defaults */
+  IrConst code = {.kind = IR_C_CODE, .u.func = fidx, .src_index = -1};
+  push(w, emit0(w, IR_CONST, ir_add_const(parent->fn, code)));
+  int flags = 0;
+  if (s->ncaptures && parent->kind == FK_FUNC) {
+    push_closure(w, s);
+    flags |= 8;
+  } else {
+    push_null(w);
+  }
+  push_null(w);
+  push_null(w);
+  if (ndef) {
+    for (uint32_t i = 0; i < s->nparams; i++)
+      if (s->params[i].deflt)
+        gen_expr(w, env, s->params[i].deflt);
+    apply(w, IR_BUILD_TUPLE, ndef, 0, 0);
+    flags |= 1;
+  } else {
+    push_null(w);
+  }
+  /* the body, as its own function */
+  FnCtx *fc = calloc(1, sizeof *fc);
+  if (!fc)
+    PYLLC_DIE("out of memory");
+  begin_function(w, fc, FK_FUNC, fn, parent);
+  fc->qualname = qual;
+  fn->flags = CO_OPTIMIZED | CO_NEWLOCALS | (parent->kind == FK_FUNC ? CO_NESTED : 0);
+  for (uint32_t i = 0; i < s->nparams; i++) {
+    add_local(w, fc, s->params[i].name, IR_LOCAL_PLAIN);
+    if (s->params[i].kind == PA_P_PLAIN)
+      fn->argcount++;
+    else if (s->params[i].kind == PA_P_STAR)
+      fn->flags |= CO_VARARGS;
+    else
+      fn->flags |= CO_VARKEYWORDS;
+  }
+  if (s->ncaptures && parent->kind == FK_MODULE) {
+    /* module-level variables are globals of the function, shared as they are */
+    fc->gnames = (const char **)s->captures;
+    fc->ngnames = s->ncaptures;
+  } else {
+    for (uint32_t i = 0; i < s->ncaptures; i++)
+      add_local(w, fc, s->captures[i], IR_LOCAL_FREE);
+  }
+  scan_captures(w, fc, s->body, 0);
+  fc->generator = contains_yield(s->body, 0);
+  if (fc->generator)
+    fn->flags |= CO_GENERATOR;
+  LabelScope *saved_scope = w->scope;
+  LabelScope *sc = alloc(w, sizeof *sc);
+  w->scope = sc;
+  scan_labels(w, sc, s->body, 0);
+  int saved_line = w->line;
+  w->line = s->line;
+  /* prologue: cells, free variables, the generator, RESUME */
+  uint32_t nfree = 0;
+  for (uint32_t i = 0; i < fc->nlocals; i++)
+    if (fc->kinds[i] & IR_LOCAL_FREE)
+      nfree++;
+  /* entry code is emitted after the body is known (cells added later): see finish */
+  if (fc->generator) {
+    IrRef g = emit(w, IR_RETURN_GENERATOR, NULL, 0);
+    emit(w, IR_DECREF, &g, 1);
+  }
+  emit0(w, IR_RESUME, 0);
+  (void)nfree;
+  /* a DEF body inside a macro: its $x are its own, &p are still the macro's */
+  Env fenv = *env;
+  fenv.own_locals = true;
+  fenv.ret = NULL;
+  stmts(w, &fenv, s->body);
+  w->line = s->end_line;
+  if (w->f->cur != IR_NOREF) {
+    while (w->f->sp)
+      release(w, pop(w));
+    push_none(w);
+    IrRef v = pop(w);
+    emit(w, IR_RET, &v, 1);
+  }
+  w->scope = saved_scope;
+  finish_function(w, fc);
+  w->f = parent;
+  w->line = saved_line;
+  free(fc);
+  apply(w, IR_MAKE_FUNCTION, 5, flags, 0);
+  if (s->target)
+    store_top(w, env, s->target);
+  else
+    store_var(w, var_name(w, env, s->name));
+  parent->vis = parent->sp;
+}
+
+static void gen_class(W *w, Env *env, PyasmStmt *s) {
+  FnCtx *parent = w->f;
+  const char *qual = child_qualname(w, parent, s->name);
+  IrFunc *fn = new_function(w, s->name, qual, s->line);
+  /* __build_class__(func, name, *bases, **kw) */
+  push_null(w);
+  push(w, emit(w, IR_LOAD_BUILD_CLASS, NULL, 0));
+  IrConst code = {.kind = IR_C_CODE, .u.func = fn->index, .src_index = -1};
+  push(w, emit0(w, IR_CONST, ir_add_const(parent->fn, code)));
+  int flags = 0;
+  if (s->ncaptures && parent->kind == FK_FUNC) {
+    push_closure(w, s);
+    flags |= 8;
+  } else {
+    push_null(w);
+  }
+  push_null(w);
+  push_null(w);
+  push_null(w);
+  FnCtx *fc = calloc(1, sizeof *fc);
+  if (!fc)
+    PYLLC_DIE("out of memory");
+  begin_function(w, fc, FK_CLASS, fn, parent);
+  fc->qualname = qual;
+  LabelScope *saved_scope = w->scope;
+  LabelScope *sc = alloc(w, sizeof *sc);
+  w->scope = sc;
+  scan_labels(w, sc, s->body, 0);
+  int saved_line = w->line;
+  w->line = s->line;
+  emit0(w, IR_RESUME, 0);
+  push(w, emit0(w, IR_LOAD_NAME, name_index(w, "__name__")));
+  apply(w, IR_STORE_NAME, 1, name_index(w, "__module__"), 0);
+  push_str(w, qual, strlen(qual));
+  apply(w, IR_STORE_NAME, 1, name_index(w, "__qualname__"), 0);
+  Env fenv = *env;
+  fenv.own_locals = true;
+  fenv.ret = NULL;
+  stmts(w, &fenv, s->body);
+  w->line = s->end_line;
+  if (w->f->cur != IR_NOREF) {
+    while (w->f->sp)
+      release(w, pop(w));
+    push_none(w);
+    IrRef v = pop(w);
+    emit(w, IR_RET, &v, 1);
+  }
+  w->scope = saved_scope;
+  finish_function(w, fc);
+  w->f = parent;
+  w->line = saved_line;
+  free(fc);
+  apply(w, IR_MAKE_FUNCTION, 5, flags, 0);
+  push_str(w, s->name, strlen(s->name));
+  gen_call_args(w, env, s->args, s->nargs, 2, NULL);
+  if (s->target)
+    store_top(w, env, s->target);
+  else
+    store_var(w, var_name(w, env, s->name));
+  parent->vis = parent->sp;
+}
+
+/* PYTHON { code }: exec(compile(code, file, "exec"), globals()) at this point; the code
+ * is padded with newlines so that its line numbers are the file's. */
+static void gen_python(W *w, Env *env, PyasmStmt *s) {
+  PyasmExpr pos = {.line = s->line, .col = s->col};
+  PyasmExpr *at = synth(w, PA_E_STR, &pos);
+  /* dedent: Python wants the first statement at column 0 */
+  const char *code = s->code;
+  size_t len = s->codelen;
+  size_t indent = SIZE_MAX;
+  for (size_t i = 0; i < len;) {
+    size_t k = i, sp = 0;
+    while (k < len && (code[k] == ' ' || code[k] == '\t'))
+      k++, sp++;
+    if (k < len && code[k] != '\n' && code[k] != '#' && code[k] != '\r' && sp < indent)
+      indent = sp;
+    while (k < len && code[k] != '\n')
+      k++;
+    i = k + 1;
+  }
+  if (indent == SIZE_MAX)
+    indent = 0;
+  size_t cap = len + (size_t)s->line + 8;
+  char *src = alloc(w, cap);
+  size_t n = 0;
+  for (int i = 1; i < s->line; i++)
+    src[n++] = '\n';
+  for (size_t i = 0; i < len;) {
+    size_t k = i, sp = 0;
+    while (k < len && sp < indent && (code[k] == ' ' || code[k] == '\t'))
+      k++, sp++;
+    while (k < len && code[k] != '\n')
+      src[n++] = code[k++];
+    if (k < len)
+      src[n++] = '\n';
+    i = k + 1;
+  }
+  src[n] = 0;
+  at->str = src;
+  at->slen = (uint32_t)n;
+  PyasmExpr *file = synth(w, PA_E_STR, at);
+  file->str = w->cx->filename;
+  file->slen = (uint32_t)strlen(w->cx->filename);
+  PyasmExpr *mode = synth(w, PA_E_STR, at);
+  mode->str = "exec";
+  mode->slen = 4;
+  PyasmExpr *citems[3] = {at, file, mode};
+  PyasmExpr *compile = synth(w, PA_E_CALL, at), *cfn = synth(w, PA_E_BUILTIN, at);
+  cfn->name = "compile";
+  compile->a = cfn;
+  compile->nargs = 3;
+  compile->args = alloc(w, sizeof(PyasmArg) * 3);
+  for (int i = 0; i < 3; i++)
+    compile->args[i].value = citems[i];
+  PyasmExpr *globals = synth(w, PA_E_CALL, at), *gfn = synth(w, PA_E_BUILTIN, at);
+  gfn->name = "globals";
+  globals->a = gfn;
+  PyasmExpr *items[3] = {compile, globals, NULL};
+  uint32_t nitems = 2;
+  if (w->f->kind != FK_MODULE) {
+    PyasmExpr *locals = synth(w, PA_E_CALL, at), *lfn = synth(w, PA_E_BUILTIN, at);
+    lfn->name = "locals";
+    locals->a = lfn;
+    items[2] = locals;
+    nitems = 3;
+  }
+  gen_builtin_call(w, env, "exec", items, nitems, at);
+  release(w, pop(w));
+}
+
+static void gen_assert(W *w, Env *env, PyasmStmt *s) {
+  Join *ok = new_join(w), *fail = new_join(w);
+  gen_expr(w, env, s->e);
+  branch_on_top(w, ok, fail, s->line, s->col, false);
+  enter_join(w, fail);
+  push_null(w);
+  push(w, emit(w, IR_LOAD_ASSERTION_ERROR, NULL, 0));
+  if (s->msg) {
+    gen_expr(w, env, s->msg);
+    apply(w, IR_CALL, 3, -1, 0);
+  } else {
+    apply(w, IR_CALL, 2, -1, 0);
+  }
+  push_null(w);
+  IrRef args[2] = {w->f->stack[w->f->sp - 2], w->f->stack[w->f->sp - 1]};
+  emit(w, IR_RAISE, args, 2);
+  w->f->sp -= 2;
+  enter_join(w, ok);
+}
+
+static void gen_assert_static(W *w, Env *env, PyasmStmt *s) {
+  PyasmVal v;
+  if (!static_value(w, env, s->e, &v, 0)) {
+    ERR(w, s->e, "ASSERT_STATIC needs an expression known at compile time");
+    return;
+  }
+  if (pyasm_val_truth(&v))
+    return;
+  PyasmVal m;
+  if (s->msg && static_value(w, env, s->msg, &m, 0) && m.kind == PA_V_STR)
+    ERR(w, s, "static assertion failed: %.*s", (int)m.slen, m.s);
+  else
+    ERR(w, s, "static assertion failed");
+}
+
+static void gen_macro_paste(W *w, Env *env, PyasmStmt *s) {
+  if (!env || !env->macro) {
+    ERR(w, s, "MACRO_PASTE outside a macro");
+    return;
+  }
+  int pi = param_index(env, s->name);
+  if (pi < 0) {
+    ERR(w, s, "macro '%s' has no parameter '%s'", env->macro->full, s->name);
+    return;
+  }
+  if (pi >= (int)env->nargs || env->args[pi].value->kind != PA_E_BLOCK) {
+    ERR(w, s, "MACRO_PASTE needs a CODE_BLOCK parameter; '%s' is not one", s->name);
+    return;
+  }
+  PyasmExpr *blk = env->args[pi].value;
+  Env *benv = env->arg_envs[pi];
+  if (s->nlist != blk->nbnames) {
+    ERR(w, s, "the code block binds %u name%s, MACRO_PASTE gives %u", blk->nbnames,
+        blk->nbnames == 1 ? "" : "s", s->nlist);
+    return;
+  }
+  for (uint32_t i = 0; i < s->nlist; i++) {
+    gen_expr(w, env, s->list[i]);
+    store_var(w, var_name(w, benv, blk->bnames[i]));
+  }
+  if (++w->expansion_depth > PYASM_MAX_EXPANSION_DEPTH * 4) {
+    ERR(w, s, "code block pasted deeper than %d levels", PYASM_MAX_EXPANSION_DEPTH * 4);
+    w->expansion_depth--;
+    return;
+  }
+  LabelScope *saved = w->scope;
+  LabelScope *sc = alloc(w, sizeof *sc);
+  sc->parent = benv ? benv->scope : NULL;
+  if (!sc->parent)
+    sc->parent = saved;
+  w->scope = sc;
+  scan_labels(w, sc, blk->body, 0);
+  const char *file = w->cx->filename;
+  if (benv && benv->macro)
+    w->cx->filename = benv->macro->file;
+  stmts(w, benv, blk->body);
+  w->cx->filename = file;
+  w->scope = saved;
+  w->expansion_depth--;
+  if (s->target && w->f->cur != IR_NOREF) {
+    if (w->f->vis <= w->f->floor)
+      ERR(w, s, "stack underflow: the pasted code block left no value for '->'");
+    else
+      store_top(w, env, s->target);
+  }
+}
+
+static void gen_macro_return(W *w, Env *env, PyasmStmt *s) {
+  if (!env->macro || !env->ret) {
+    ERR(w, s, env->macro ? "MACRO_RETURN inside a DEF or CLASS of a macro"
+                         : "MACRO_RETURN outside a macro");
+    return;
+  }
+  if (s->e)
+    gen_expr(w, env, s->e);
+  else if (w->f->vis > w->f->floor)
+    w->f->vis--;
+  else
+    push_none(w);
+  jump_to(w, env->ret, s->line, s->col);
+}
+
+static void gen_call_stmt(W *w, Env *env, PyasmStmt *s) {
+  FnCtx *f = w->f;
+  if (s->call_kind == PA_CALL_MACRO || s->kind == PA_S_MACRO_USE) {
+    if (expand_macro(w, env, s, s->e)) {
+      if (s->target)
+        store_top(w, env, s->target);
+    } else if (s->target) {
+      push_none(w);
+      store_top(w, env, s->target);
+    }
+    f->vis = f->sp;
+    return;
+  }
+  if (s->call_kind == PA_CALL_PARTIAL) {
+    /* functools.partial(f, args...) */
+    PyasmExpr *call = s->e;
+    for (uint32_t i = 0; i < call->nargs; i++)
+      if (call->args[i].value->kind == PA_E_LATE) {
+        ERR(w, call->args[i].value, "'?' arguments of CALL PARTIAL are not supported yet");
+        return;
+      }
+    PyasmExpr *mod = synth(w, PA_E_BUILTIN, call);
+    mod->name = "functools";
+    PyasmExpr *pfn = synth(w, PA_E_ATTR, call);
+    pfn->a = mod;
+    pfn->name = "partial";
+    PyasmExpr *pc = synth(w, PA_E_CALL, call);
+    pc->a = pfn;
+    pc->nargs = call->nargs + 1;
+    pc->args = alloc(w, sizeof(PyasmArg) * pc->nargs);
+    pc->args[0].value = call->a;
+    memcpy(pc->args + 1, call->args, sizeof(PyasmArg) * call->nargs);
+    gen_expr(w, env, pc);
+  } else {
+    gen_expr(w, env, s->e);
+  }
+  store_or_keep(w, env, s->target);
+}
+
+static void stmt(W *w, Env *env, PyasmStmt *s) {
+  FnCtx *f = w->f;
+  w->line = s->line;
+  PyasmVal v;
+  switch (s->kind) {
+  case PA_S_LOAD_CONST:
+    if (!static_value(w, env, s->e, &v, 0)) {
+      ERR(w, s->e, "LOAD_CONST needs a constant");
+      return;
+    }
+    /* fall through */
+  case PA_S_LOAD:
+    gen_expr(w, env, s->e);
+    store_or_keep(w, env, s->target);
+    return;
+  case PA_S_LOAD_FAST:
+  case PA_S_LOAD_GLOBAL: {
+    if (s->kind == PA_S_LOAD_GLOBAL) {
+      push(w, emit0(w, IR_LOAD_GLOBAL, name_index(w, s->name)));
+    } else if (!s->name) {
+      if (f->kind != FK_FUNC || s->n >= f->nlocals) {
+        ERR(w, s, "LOAD_FAST %lld: no such local variable", (long long)s->n);
+        return;
+      }
+      push(w, emit0(w, IR_LOAD_LOCAL, s->n));
+    } else {
+      load_var(w, var_name(w, env, s->name), s->line, s->col);
+    }
+    store_or_keep(w, env, s->target);
+    return;
+  }
+  case PA_S_STORE:
+  case PA_S_STORE_FAST:
+  case PA_S_STORE_GLOBAL:
+    if (!operand_or_top(w, env, s, false))
+      return;
+    if (s->kind == PA_S_STORE) {
+      store_top(w, env, s->target);
+    } else if (s->kind == PA_S_STORE_GLOBAL) {
+      apply(w, IR_STORE_GLOBAL, 1, name_index(w, s->name), 0);
+    } else if (!s->name) {
+      if (f->kind != FK_FUNC || s->n >= f->nlocals) {
+        ERR(w, s, "STORE_FAST %lld: no such local variable", (long long)s->n);
+        release(w, pop(w));
+      } else {
+        apply(w, IR_STORE_LOCAL, 1, s->n, 0);
+      }
+    } else {
+      store_var(w, var_name(w, env, s->name));
+    }
+    f->vis = f->sp;
+    return;
+  case PA_S_POP:
+    if ((uint64_t)s->n > f->vis - f->floor) {
+      ERR(w, s, "stack underflow: POP %lld with %u value%s on the stack", (long long)s->n,
+          f->vis - f->floor, f->vis - f->floor == 1 ? "" : "s");
+      return;
+    }
+    for (int64_t i = 0; i < s->n; i++)
+      release(w, pop(w));
+    f->vis = f->sp;
+    return;
+  case PA_S_RETURN:
+    gen_return(w, env, s);
+    return;
+  case PA_S_YIELD:
+    gen_yield(w, env, s);
+    return;
+  case PA_S_RAISE:
+    if (!operand_or_top(w, env, s, false))
+      return;
+    push_null(w);
+    {
+      IrRef args[2] = {f->stack[f->sp - 2], f->stack[f->sp - 1]};
+      emit(w, IR_RAISE, args, 2);
+    }
+    f->sp = 0;
+    f->vis = 0;
+    return;
+  case PA_S_RAW:
+    ERR(w, s, "RAW is not supported yet");
+    return;
+  case PA_S_CALL:
+  case PA_S_MACRO_USE:
+    gen_call_stmt(w, env, s);
+    return;
+  case PA_S_OP:
+  {
+    PyasmExpr pos = {.line = s->line, .col = s->col};
+    gen_op(w, env, s->op, &pos);
+  }
+    store_or_keep(w, env, s->target);
+    return;
+  case PA_S_IF: gen_if(w, env, s); return;
+  case PA_S_WHILE: gen_while(w, env, s); return;
+  case PA_S_FOREACH: gen_foreach(w, env, s); return;
+  case PA_S_LABEL: {
+    Join *j = find_label_in(w->scope, s->name);
+    if (j)
+      place_join(w, j, s->line, s->col);
+    return;
+  }
+  case PA_S_JUMP: gen_jump(w, env, s); return;
+  case PA_S_DEF: gen_def(w, env, s); return;
+  case PA_S_CLASS: gen_class(w, env, s); return;
+  case PA_S_PYTHON: gen_python(w, env, s); return;
+  case PA_S_ASSERT: gen_assert(w, env, s); return;
+  case PA_S_ASSERT_STATIC: gen_assert_static(w, env, s); return;
+  case PA_S_NAMESPACE: {
+    Env ne = *env;
+    size_t a = strlen(ne.ns), b = strlen(s->name);
+    char *ns = alloc(w, a + b + 2);
+    snprintf(ns, a + b + 2, "%s%s%s", ne.ns, a ? ":" : "", s->name);
+    ne.ns = ns;
+    stmts(w, &ne, s->body);
+    return;
+  }
+  case PA_S_MACRO:
+  case PA_S_MACRO_IMPORT:
+    return; /* collected beforehand */
+  case PA_S_MACRO_PASTE: gen_macro_paste(w, env, s); return;
+  case PA_S_MACRO_RETURN: gen_macro_return(w, env, s); return;
+  case PA_S__COUNT: return;
+  }
+}
+
+/* Whether a statement defines a label, so that unreachable code before it may become
+ * reachable again there. */
+static bool has_label(PyasmStmt *s, int depth) {
+  if (depth > PYASM_MAX_NESTING)
+    return false;
+  switch (s->kind) {
+  case PA_S_LABEL: return true;
+  case PA_S_IF: case PA_S_WHILE: case PA_S_FOREACH: case PA_S_NAMESPACE:
+    if (s->name && s->kind != PA_S_NAMESPACE)
+      return true;
+    for (PyasmStmt *b = s->body; b; b = b->next)
+      if (has_label(b, depth + 1))
+        return true;
+    for (PyasmStmt *b = s->orelse; b; b = b->next)
+      if (has_label(b, depth + 1))
+        return true;
+    return false;
+  default: return false;
+  }
+}
+
+/* Statements in order. Unreachable ones (after RETURN, RAISE, an unconditional JUMP) are
+ * skipped up to one that defines a label; there the stack restarts at the floor. */
+static void stmts(W *w, Env *env, PyasmStmt *list) {
+  if (++w->depth > PYASM_MAX_NESTING * 4) {
+    if (list)
+      ERR(w, list, "statements nested too deeply");
+    w->depth--;
+    return;
+  }
+  for (PyasmStmt *s = list; s; s = s->next) {
+    FnCtx *f = w->f;
+    if (f->cur == IR_NOREF) {
+      if (!has_label(s, 0))
+        continue;
+      f->sp = f->vis = f->floor;
+    }
+    stmt(w, env, s);
+  }
+  w->depth--;
+}
+
+/* ---- functions ------------------------------------------------------------------------ */
+
+static void begin_function(W *w, FnCtx *f, FnKind kind, IrFunc *fn, FnCtx *parent) {
+  memset(f, 0, sizeof *f);
+  f->parent = parent;
+  f->kind = kind;
+  f->fn = fn;
+  f->cur = ir_new_block(fn);
+  w->f = f;
+}
+
+/* Orders localsplus (plain, cells, free), renumbers local immediates, fills the phis and
+ * builds the frame states. */
+static void finish_function(W *w, FnCtx *f) {
+  IrFunc *fn = f->fn;
+  uint32_t n = f->nlocals;
+  uint32_t *map = alloc(w, sizeof(uint32_t) * (n ? n : 1));
+  uint32_t k = 0;
+  /* plain locals (parameters are first already), then cells, then free variables */
+  for (int pass = 0; pass < 3; pass++)
+    for (uint32_t i = 0; i < n; i++) {
+      uint8_t kind = f->kinds[i];
+      int cls = (kind & IR_LOCAL_FREE) ? 2 : (kind & IR_LOCAL_PLAIN) ? 0
+                : (kind & IR_LOCAL_CELL) ? 1 : 0;
+      if (cls == pass)
+        map[i] = k++;
+    }
+  /* parameters must keep their slots: they are plain and first, so the map keeps them */
+  fn->nlocalsplus = n;
+  fn->localnames = IR_NEW_ARRAY(fn->arena, const char *, n ? n : 1);
+  fn->localkinds = IR_NEW_ARRAY(fn->arena, uint8_t, n ? n : 1);
+  for (uint32_t i = 0; i < n; i++) {
+    fn->localnames[map[i]] = f->locals[i];
+    uint8_t kind = f->kinds[i];
+    if (kind & IR_LOCAL_FREE)
+      kind = IR_LOCAL_FREE;
+    else if (kind & IR_LOCAL_CELL)
+      kind = (uint8_t)(kind & (IR_LOCAL_PLAIN | IR_LOCAL_CELL));
+    else
+      kind = IR_LOCAL_PLAIN;
+    fn->localkinds[map[i]] = kind;
+  }
+  for (IrRef r = 0; r < fn->ninstrs; r++) {
+    IrInstr *in = &fn->instrs[r];
+    if (ir_op_info[in->op].imm[0] == IR_IMM_LOCAL && in->imm[0] >= 0 && in->imm[0] < n)
+      in->imm[0] = map[in->imm[0]];
+  }
+  /* prologue: make_cell for cells, copy_free_vars for free variables, before RESUME */
+  uint32_t nfree = 0;
+  for (uint32_t i = 0; i < n; i++)
+    if (fn->localkinds[i] & IR_LOCAL_FREE)
+      nfree++;
+  uint32_t pos = 0;
+  if (nfree) {
+    IrRef r = ir_insert(fn, 0, pos++, IR_COPY_FREE_VARS, NULL, 0);
+    fn->instrs[r].imm[0] = nfree;
+    fn->instrs[r].line = fn->firstlineno;
+  }
+  for (uint32_t i = 0; i < n; i++)
+    if ((fn->localkinds[i] & IR_LOCAL_CELL) && !(fn->localkinds[i] & IR_LOCAL_FREE)) {
+      IrRef r = ir_insert(fn, 0, pos++, IR_MAKE_CELL, NULL, 0);
+      fn->instrs[r].imm[0] = i;
+      fn->instrs[r].line = fn->firstlineno;
+      Pending *p;
+      if (f->npending == f->cappending) {
+        f->cappending = f->cappending ? f->cappending * 2 : 32;
+        f->pending = realloc(f->pending, sizeof(Pending) * f->cappending);
+        if (!f->pending)
+          PYLLC_DIE("out of memory");
+      }
+      p = &f->pending[f->npending++];
+      p->instr = r;
+      p->nstack = 0;
+      p->stack = NULL;
+    }
+  /* phis */
+  for (Join *j = f->joins; j; j = j->next) {
+    if (j->depth <= 0)
+      continue;
+    for (int s = 0; s < j->depth; s++) {
+      IrInstr *in = &fn->instrs[j->phis[s]];
+      in->nargs = j->nedges;
+      in->args = IR_NEW_ARRAY(fn->arena, IrRef, j->nedges ? j->nedges : 1);
+      in->phi_from = IR_NEW_ARRAY(fn->arena, IrBlockId, j->nedges ? j->nedges : 1);
+      for (uint32_t e = 0; e < j->nedges; e++) {
+        in->args[e] = j->edges[e].vals[s];
+        in->phi_from[e] = j->edges[e].from;
+      }
+    }
+  }
+  /* frame states */
+  for (uint32_t i = 0; i < f->npending; i++) {
+    Pending *p = &f->pending[i];
+    uint32_t fs = ir_new_fstate(fn, -1, p->nstack);
+    for (uint32_t s = 0; s < p->nstack; s++)
+      fn->fstates[fs].vals[fn->nlocalsplus + s] = p->stack[s];
+    ir_attach_fstate(fn, p->instr, fs);
+  }
+  /* every block ends with a terminator */
+  for (IrBlockId b = 0; b < fn->nblocks; b++)
+    if (fn->blocks[b].term == IR_NOREF)
+      ir_emit(fn, b, IR_UNREACHABLE, NULL, 0);
+  fn->stacksize = 0;
+  free(f->stack);
+  free(f->locals);
+  free(f->kinds);
+  free(f->pending);
+}
+
+/* ---- entry points --------------------------------------------------------------------- */
+
+int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out) {
+  int before = cx->nerrors;
+  W w = {.cx = cx, .tab = tab};
+  w.m = ir_new_module(cx->filename);
+  FnCtx mod;
+  IrFunc *fn = new_function(&w, "<module>", "<module>", 1);
+  begin_function(&w, &mod, FK_MODULE, fn, NULL);
+  mod.qualname = NULL;
+  LabelScope top = {0};
+  w.scope = &top;
+  scan_labels(&w, &top, prog, 0);
+  w.line = 1;
+  emit0(&w, IR_RESUME, 0);
+  Env env = {.ns = "", .file = cx->filename};
+  stmts(&w, &env, prog);
+  if (w.f->cur != IR_NOREF) {
+    while (w.f->sp)
+      release(&w, pop(&w));
+    push_none(&w);
+    IrRef v = pop(&w);
+    emit(&w, IR_RET, &v, 1);
+  }
+  finish_function(&w, &mod);
+  int errs = cx->nerrors - before;
+  if (out && !errs)
+    *out = w.m;
+  else
+    ir_free_module(w.m);
+  return errs;
+}
+
+IrModule *pyasm_compile(PyllcDiag *d, const char *filename, const char *text, size_t len) {
+  PyasmCtx cx = {.arena = ir_arena_new(), .diag = d, .filename = filename, .len = len};
+  cx.text = pyasm_strndup(&cx, text, len);
+  pyllc_diag_add_source(d, filename, cx.text, len);
+  uint32_t ntoks;
+  PyasmTok *toks = pyasm_tokenize(&cx, &ntoks);
+  PyasmStmt *prog = pyasm_parse(&cx, toks, ntoks);
+  PyasmMacros tab = {0};
+  pyasm_collect_macros(&cx, prog, &tab);
+  IrModule *m = NULL;
+  if (!cx.nerrors)
+    pyasm_sema(&cx, prog, &tab, &m);
+  /* the diagnostics engine keeps the text for the CLI's messages: give it the caller's */
+  pyllc_diag_add_source(d, filename, text, len);
+  ir_arena_free(cx.arena);
+  return cx.nerrors ? NULL : m;
+}
