@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Conformance: CPython's own test suite, plainly and compiled, module by module.
+
+    scripts/conformance.py [--fast] [--jobs N] [--list FILE] [--pypkg DIR] [MODULE...]
+
+Each module of scripts/conformance-modules.txt (or those named) runs twice with
+/usr/bin/python3.11 -m test -v MODULE:
+  plain     the interpreter alone;
+  compiled  under `python3.11 -m pyllc --threshold 0`, so that every code object is
+            compiled before its first run (what cannot be is counted as a fallback).
+The two runs must give the same result: the same exit status and, test by test, the same
+outcome (ok, FAIL, ERROR, skipped, expected failure, unexpected success). One line per
+module, then `N passed, N failed` (a module passes when both runs agree). Exit status 0
+when every module agrees. `--fast` runs the first block of the list only (CI).
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PYTHON = "/usr/bin/python3.11"
+TEST_LINE = re.compile(r"^(\w+) \(([\w.]+)\)(?:\n.*?)?(?: \.\.\. (.*))?$")
+OUTCOME = re.compile(r"(?:^|\.\.\. )(ok|FAIL|ERROR|skipped\b.*|expected failure|"
+                     r"unexpected success)$")
+STAT = re.compile(r"^\s+(compiled|fallbacks|deopts):\s+(\d+)$", re.M)
+
+
+def default_pypkg():
+    """The first PYTHONPATH entry holding the pyllc package (lit sets it), else build/."""
+    for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+        if entry and os.path.isfile(os.path.join(entry, "pyllc", "__init__.py")):
+            return entry
+    return os.path.join(ROOT, "build", "python")
+
+
+def read_list(path, fast):
+    mods = []
+    for line in open(path, encoding="utf-8"):
+        if fast and line.startswith("# --") and mods:
+            break
+        line = line.split("#", 1)[0].strip()
+        if line:
+            mods.append(line)
+    return mods
+
+
+def outcomes(text):
+    """{test id: outcome} from unittest's verbose output."""
+    result, pending = {}, None
+    for line in text.splitlines():
+        m = TEST_LINE.match(line)
+        if m:
+            test_id = f"{m.group(2)}.{m.group(1)}" if not m.group(2).endswith(m.group(1)) \
+                else m.group(2)
+            tail = m.group(3)
+            if tail is None:
+                pending = test_id
+                continue
+            o = OUTCOME.search(" ... " + tail)
+            if o:
+                result[test_id] = o.group(1).split()[0]
+                pending = None
+            else:
+                pending = test_id  # output of the test itself came first
+            continue
+        if pending:
+            o = OUTCOME.search(line)
+            if o:
+                result[pending] = o.group(1).split()[0]
+                pending = None
+    return result
+
+
+def run(module, compiled, pypkg, timeout):
+    cmd = [PYTHON]
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)  # the plain run sees no pyllc
+    if compiled:
+        cmd += ["-m", "pyllc", "--threshold", "0"]
+        env["PYTHONPATH"] = pypkg
+        env["PYLLC_STATS"] = "1"
+    cmd += ["-m", "test", "-v", module]
+    start = time.monotonic()
+    try:
+        p = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                           text=True, errors="replace", timeout=timeout)
+        status, out, err = p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired as e:
+        status = "timeout"
+        out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else ""
+        err = ""
+    return {"status": status, "tests": outcomes(out), "seconds": time.monotonic() - start,
+            "stats": dict((k, int(v)) for k, v in STAT.findall(err)), "out": out, "err": err}
+
+
+def compare(module, pypkg, timeout, logdir):
+    plain = run(module, False, pypkg, timeout)
+    jit = run(module, True, pypkg, timeout)
+    problems = []
+    if plain["status"] != jit["status"]:
+        problems.append(f"exit status {plain['status']} vs {jit['status']}")
+    a, b = plain["tests"], jit["tests"]
+    diff = sorted(t for t in set(a) | set(b) if a.get(t) != b.get(t))
+    for t in diff[:10]:
+        problems.append(f"{t}: {a.get(t, 'missing')} vs {b.get(t, 'missing')}")
+    if len(diff) > 10:
+        problems.append(f"... and {len(diff) - 10} more")
+    if logdir:
+        for name, r in (("plain", plain), ("compiled", jit)):
+            with open(os.path.join(logdir, f"{module}.{name}.log"), "w") as f:
+                f.write(r["out"] + "\n--- stderr ---\n" + r["err"])
+    return module, plain, jit, problems
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("modules", nargs="*")
+    ap.add_argument("--fast", action="store_true", help="the CI subset (first block)")
+    ap.add_argument("--list", default=os.path.join(ROOT, "scripts", "conformance-modules.txt"))
+    ap.add_argument("--pypkg", default=default_pypkg(),
+                    help="the directory holding the built pyllc package "
+                         "(default: from PYTHONPATH, else build/python)")
+    ap.add_argument("--jobs", "-j", type=int, default=1)
+    ap.add_argument("--timeout", type=float, default=900, help="seconds per run")
+    ap.add_argument("--logdir", help="keep both outputs of every module here")
+    args = ap.parse_args()
+    if not os.path.isfile(os.path.join(args.pypkg, "pyllc", "__init__.py")):
+        sys.exit(f"conformance: no pyllc package in {args.pypkg} (build it, or --pypkg)")
+    mods = args.modules or read_list(args.list, args.fast)
+    if args.logdir:
+        os.makedirs(args.logdir, exist_ok=True)
+    same = differ = 0
+    with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
+        futures = [pool.submit(compare, m, args.pypkg, args.timeout, args.logdir)
+                   for m in mods]
+        for fut in futures:
+            module, plain, jit, problems = fut.result()
+            st = jit["stats"]
+            info = (f"{len(plain['tests'])} tests, status {plain['status']}, "
+                    f"{plain['seconds']:.1f}s plain / {jit['seconds']:.1f}s compiled; "
+                    f"compiled {st.get('compiled', '?')}, fallbacks {st.get('fallbacks', '?')}"
+                    f", deopts {st.get('deopts', '?')}")
+            if problems:
+                differ += 1
+                print(f"DIFFERENT {module}: {info}")
+                for p in problems:
+                    print(f"    {p}")
+            else:
+                same += 1
+                print(f"same      {module}: {info}")
+            sys.stdout.flush()
+    print(f"conformance: {len(mods)} modules, {same} same, {differ} different")
+    print(f"{same} passed, {differ} failed")
+    return 0 if differ == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
