@@ -567,7 +567,8 @@ static bool tok_int(const Tok *t, int64_t lo, int64_t hi, int64_t *out) {
 static bool parse_int(Parser *p, int64_t lo, int64_t hi, const char *what, int64_t *out) {
   Tok *t = peek(p);
   if (t->kind != T_INT) {
-    error_expected(p, what);
+    char buf[64];
+    ERROR_TOK(p, t, "expected an integer (%s), found %s", what, describe(t, buf, sizeof buf));
     return false;
   }
   if (!tok_int(t, lo, hi, out)) {
@@ -968,7 +969,7 @@ static bool parse_imm(Parser *p, IrImmKind kind, int64_t *out) {
   char buf[64];
   switch (kind) {
   case IR_IMM_NONE: return true;
-  case IR_IMM_INT: return parse_int(p, INT64_MIN, INT64_MAX, "an integer immediate", out);
+  case IR_IMM_INT: return parse_int(p, INT64_MIN, INT64_MAX, "immediate", out);
   case IR_IMM_F64: {
     double d;
     if (!parse_f64(p, &d))
@@ -1259,7 +1260,7 @@ static void parse_instr(Parser *p) {
       ok = parse_fstate(p, &fs);
     } else if (is_kw(d, "line") && line < 0) {
       next(p);
-      ok = parse_int(p, 0, INT32_MAX, "a line number", &line);
+      ok = parse_int(p, 0, INT32_MAX, "line number", &line);
     } else if (is_kw(d, "spec") && spec == 0) {
       next(p);
       Tok *t = peek(p);
@@ -1358,11 +1359,8 @@ static void prescan_labels(Parser *p, uint32_t i) {
       continue;
     Tok *t = &p->toks[i];
     uint32_t prev;
-    if (map_get(&p->labels, t->s, t->n, &prev)) {
-      ERROR_TOK(p, t, "duplicate block label '%.*s' (first on line %u)", (int)t->n, t->s,
-                p->bpos[prev].line);
-      continue;
-    }
+    if (map_get(&p->labels, t->s, t->n, &prev))
+      continue; /* a duplicate: reported when the body gets there, in line order */
     IrBlockId b = ir_new_block(p->fn);
     map_put(&p->labels, t->s, t->n, b);
     p->bpos = pyllc_grow(p->bpos, sizeof *p->bpos, p->nbpos, &p->cap_bpos);
@@ -1443,6 +1441,14 @@ static void parse_func(Parser *p, IrFunc *fn) {
     }
     if (is_label_start(p, p->pos)) {
       map_get(&p->labels, t->s, t->n, &p->cur);
+      if (p->bpos[p->cur].line != t->line || p->bpos[p->cur].col != t->col) {
+        ERROR_TOK(p, t, "duplicate block label '%.*s' (first on line %u)", (int)t->n, t->s,
+                  p->bpos[p->cur].line);
+        /* a block of its own, so that the lines below still get checked */
+        p->cur = ir_new_block(fn);
+        p->bpos = pyllc_grow(p->bpos, sizeof *p->bpos, p->nbpos, &p->cap_bpos);
+        p->bpos[p->nbpos++] = (IrTextPos){t->line, t->col};
+      }
       next(p);
       int64_t off;
       if (peek(p)->kind == T_GLOBAL) {
@@ -1499,11 +1505,8 @@ IrModule *ir_parse(PyllcDiag *diag, const char *filename, const char *text, size
       continue;
     Tok *t = &p.toks[i + 1];
     uint32_t prev;
-    if (map_get(&p.funcs, t->s, t->n, &prev)) {
-      ERROR_TOK(&p, t, "duplicate function '@%.*s' (first on line %u)", (int)t->n, t->s,
-                p.m->funcs[prev]->header_pos.line);
-      continue;
-    }
+    if (map_get(&p.funcs, t->s, t->n, &prev))
+      continue; /* a duplicate: reported in line order by the main loop */
     const char *name = ir_strdup(p.m->arena, t->s, t->n);
     IrFunc *fn = ir_new_func(p.m, name);
     fn->header_pos = (IrTextPos){p.toks[i].line, p.toks[i].col};
@@ -1518,12 +1521,13 @@ IrModule *ir_parse(PyllcDiag *diag, const char *filename, const char *text, size
       break;
     if (is_func_start(&p, p.pos)) {
       Tok *name = peek_at(&p, 1);
-      uint32_t f;
+      uint32_t f = UINT32_MAX;
       if (map_get(&p.funcs, name->s, name->n, &f) && f == k && k < p.m->nfuncs) {
         parse_func(&p, p.m->funcs[k++]);
         continue;
       }
-      /* a duplicate, already reported: skip it */
+      ERROR_TOK(&p, name, "duplicate function '@%.*s' (first on line %u)", (int)name->n,
+                name->s, f < p.m->nfuncs ? p.m->funcs[f]->header_pos.line : 0);
       next(&p);
       while (peek(&p)->kind != T_EOF && !is_func_start(&p, p.pos))
         next(&p);

@@ -205,6 +205,10 @@ static bool check_signature(Verifier *v, IrBlockId b, IrRef r) {
       ok = false;
     }
   }
+  if (in->op == IR_CONST && in->imm[0] == -1) {
+    report(v, b, r, "'const' needs a constant, not 'none'");
+    ok = false;
+  }
   if (in->op == IR_CONST_BOOL && in->imm[0] != 0 && in->imm[0] != 1) {
     report(v, b, r, "const.bool must be 0 or 1, not %lld", (long long)in->imm[0]);
     ok = false;
