@@ -406,9 +406,9 @@ const char *ir_func_label(const IrFunc *fn, char *buf, size_t size) {
         unique = false;
     }
   }
-  if (unique && !strchr(fn->name, '#'))
+  if (unique && !strchr(fn->name, '#') && strlen(fn->name) < size / 2)
     snprintf(buf, size, "%s", fn->name);
   else
-    snprintf(buf, size, "%s#%u", fn->name, fn->index);
+    snprintf(buf, size, "%.*s#%u", (int)(size / 2), fn->name, fn->index);
   return buf;
 }

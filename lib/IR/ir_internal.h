@@ -32,8 +32,9 @@ IrRef ir_new_instr(IrFunc *fn, IrBlockId b, IrOp op, const IrRef *args, uint32_t
 void ir_compact_blocks(IrFunc *fn, const bool *keep);
 
 /* Label under which function fn is printed and referenced (@label): its name when that
- * is unique in the module and has no '#', else name#index (unique either way, since
- * the part after the last '#' is then the index). Written into buf. */
+ * is unique in the module, has no '#' and is shorter than size/2, else name#index (unique
+ * either way, since the part after the last '#' is then the index; a long name is cut
+ * before the '#'). Written into buf. */
 const char *ir_func_label(const IrFunc *fn, char *buf, size_t size);
 
 /* The printer's value numbers (%N): instructions with a result, in layout order;

@@ -838,6 +838,10 @@ static bool parse_attrs(Parser *p, IrFunc *fn) {
       if (!s)
         return false;
       if (is_kw(key, "name")) {
+        if (!*s) {
+          ERROR_TOK(p, t, "a function name cannot be empty");
+          return false;
+        }
         fn->name = s;
         if (!has_qualname)
           fn->qualname = s;
@@ -897,7 +901,9 @@ static bool parse_locals(Parser *p, IrFunc *fn) {
       break;
     }
     const char *s = string_value(p, fn->arena, name);
-    if (!s) {
+    if (!s || !*s) {
+      if (s)
+        ERROR_TOK(p, name, "a local name cannot be empty");
       ok = false;
       break;
     }
@@ -1346,14 +1352,11 @@ static bool is_label_start(const Parser *p, uint32_t i) {
   return p->toks[j].kind == T_COLON;
 }
 
-/* Creates the blocks of the body starting at token i, in textual order. */
+/* Creates the blocks of the body starting at token i, in textual order, up to the '}'
+ * that starts a line (braces inside a line belong to constants). */
 static void prescan_labels(Parser *p, uint32_t i) {
-  int depth = 0;
   for (; p->toks[i].kind != T_EOF && !is_func_start(p, i); i++) {
-    TokKind k = (TokKind)p->toks[i].kind;
-    if (k == T_LBRACE)
-      depth++;
-    if (k == T_RBRACE && depth-- == 0)
+    if (p->toks[i].kind == T_RBRACE && at_line_start(p, i))
       break;
     if (!is_label_start(p, i))
       continue;
@@ -1440,10 +1443,13 @@ static void parse_func(Parser *p, IrFunc *fn) {
       break;
     }
     if (is_label_start(p, p->pos)) {
-      map_get(&p->labels, t->s, t->n, &p->cur);
-      if (p->bpos[p->cur].line != t->line || p->bpos[p->cur].col != t->col) {
-        ERROR_TOK(p, t, "duplicate block label '%.*s' (first on line %u)", (int)t->n, t->s,
-                  p->bpos[p->cur].line);
+      bool known = map_get(&p->labels, t->s, t->n, &p->cur);
+      if (!known || p->bpos[p->cur].line != t->line || p->bpos[p->cur].col != t->col) {
+        if (!known) /* cannot happen: the prescan stops where this loop does */
+          ERROR_TOK(p, t, "label '%.*s' not seen by the prescan", (int)t->n, t->s);
+        else
+          ERROR_TOK(p, t, "duplicate block label '%.*s' (first on line %u)", (int)t->n, t->s,
+                    p->bpos[p->cur].line);
         /* a block of its own, so that the lines below still get checked */
         p->cur = ir_new_block(fn);
         p->bpos = pyllc_grow(p->bpos, sizeof *p->bpos, p->nbpos, &p->cap_bpos);
