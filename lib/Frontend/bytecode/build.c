@@ -115,7 +115,7 @@ static bool reach(B *b, uint32_t k, int32_t depth, uint32_t from_unit, const cha
   }
   if (t->depth != depth) {
     fe_error_at(b->d, b->c, from_unit,
-                "stack depth %d %s offset %lu, which is entered with depth %d elsewhere",
+                "stack depth mismatch: %d values %s offset %lu, %d on another path into it",
                 depth, how, (unsigned long)b->dec->instrs[t->first].start * 2, t->depth);
     return false;
   }
@@ -149,12 +149,12 @@ static bool compute_depths(B *b) {
     t->hdepth = (int32_t)fh->depth;
     t->hlasti = fh->lasti;
   }
-  if (!reach(b, 0, 0, 0, "at"))
+  if (!reach(b, 0, 0, 0, "entering"))
     return false;
   for (uint32_t k = 0; k < b->nblks; k++)
     if (b->blks[k].hdepth >= 0 &&
         !reach(b, k, b->blks[k].hdepth + b->blks[k].hlasti + 1,
-               dec->instrs[b->blks[k].first].unit, "entering the handler at"))
+               dec->instrs[b->blks[k].first].unit, "entering the exception handler at"))
       return false;
   while (b->nwork) {
     uint32_t k = b->work[--b->nwork];
@@ -167,7 +167,7 @@ static bool compute_depths(B *b) {
       fe_stack_effect(in->op, in->arg, &pops, &push, &pjmp);
       b->depth_before[i] = d;
       if (d < pops) {
-        fe_error_at(b->d, c, in->unit, "stack underflow: %s needs %d values, %d on the stack",
+        fe_error_at(b->d, c, in->unit, "stack underflow: %s needs %d stack values, %d there",
                     oi->name, pops, d);
         return false;
       }
@@ -184,7 +184,7 @@ static bool compute_depths(B *b) {
         b->maxdepth = (uint32_t)d;
       if (in->target >= 0 &&
           !reach(b, (uint32_t)b->blk_of[in->target],
-                 oi->jump == FE_J_COND ? after_jump : after, in->unit, "jumps to"))
+                 oi->jump == FE_J_COND ? after_jump : after, in->unit, "jumping to"))
         return false;
       d = after;
     }
@@ -195,7 +195,7 @@ static bool compute_depths(B *b) {
         fe_error_at(b->d, c, last->unit, "execution falls off the end of the code");
         return false;
       }
-      if (!reach(b, k + 1, d, last->unit, "falls into"))
+      if (!reach(b, k + 1, d, last->unit, "falling into"))
         return false;
     }
   }

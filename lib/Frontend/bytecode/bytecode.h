@@ -74,6 +74,8 @@ typedef struct FeCode {
   int32_t firstlineno;
   uint32_t nconsts, nnames, nlocalsplus, stacksize;
   const uint8_t *localkinds; /* nlocalsplus CO_FAST_* bytes, may be NULL */
+  bool line_in_message;      /* errors name the line in the message, not as a position
+                                (the file is a .pyc: no source line to show) */
 } FeCode;
 
 /* One decoded instruction. Offsets are in code units. */

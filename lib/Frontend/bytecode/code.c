@@ -31,6 +31,7 @@ typedef struct Ctx {
   const char *filename;
   int nesting;
   bool keep_origin; /* the caller keeps the code objects alive */
+  bool from_pyc;    /* no source text: lines go into messages */
 } Ctx;
 
 static IrFunc *func_from_code(Ctx *x, PyCodeObject *co);
@@ -273,6 +274,7 @@ static IrFunc *func_from_code(Ctx *x, PyCodeObject *co) {
       .nlocalsplus = fn->nlocalsplus,
       .stacksize = co->co_stacksize < 0 ? UINT32_MAX : (uint32_t)co->co_stacksize,
       .localkinds = fn->localkinds,
+      .line_in_message = x->from_pyc,
   };
   FeDecoded dec;
   if (!fe_decode(x->d, &c, &dec))
@@ -302,11 +304,11 @@ static bool deopt_table_agrees(void) {
 }
 
 static IrModule *module_from_code(PyllcDiag *d, const char *filename, PyObject *code,
-                                  bool keep_origin) {
+                                  bool keep_origin, bool from_pyc) {
   if (!deopt_table_agrees())
     PYLLC_DIE("opcodes_311.def disagrees with this CPython's _PyOpcode_Deopt");
   IrModule *m = ir_new_module(filename);
-  Ctx x = {d, m, filename, 0, keep_origin};
+  Ctx x = {d, m, filename, 0, keep_origin, from_pyc};
   if (!func_from_code(&x, (PyCodeObject *)code) || pyllc_diag_errors(d)) {
     ir_free_module(m);
     return NULL;
@@ -371,7 +373,7 @@ IrModule *fe_module_from_source(PyllcDiag *d, const char *filename, const char *
   free(text);
   if (!code)
     return NULL;
-  IrModule *m = module_from_code(d, filename, code, code_out != NULL);
+  IrModule *m = module_from_code(d, filename, code, code_out != NULL, false);
   if (m && code_out)
     *code_out = code;
   else
@@ -451,7 +453,7 @@ IrModule *fe_module_from_pyc(PyllcDiag *d, const char *filename, const unsigned 
     Py_DECREF(code);
     return NULL;
   }
-  IrModule *m = module_from_code(d, filename, code, code_out != NULL);
+  IrModule *m = module_from_code(d, filename, code, code_out != NULL, true);
   if (m && code_out)
     *code_out = code;
   else
@@ -474,6 +476,6 @@ IrFunc *fe_func_from_code(PyllcDiag *d, IrModule *m, PyObject *code) {
     filename = "<code>";
   }
   filename = ir_strdup(m->arena, filename, strlen(filename));
-  Ctx x = {d, m, filename, 0, true};
+  Ctx x = {d, m, filename, 0, true, false};
   return func_from_code(&x, co);
 }

@@ -147,8 +147,12 @@ void fe_error_at(PyllcDiag *d, const FeCode *c, uint32_t unit, const char *fmt, 
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   int32_t line = fe_line_of(c, unit);
-  pyllc_error(d, c->filename, line > 0 ? line : 0, 0, "offset %lu: %s",
-              (unsigned long)unit * 2, msg);
+  if (c->line_in_message && line > 0)
+    pyllc_error(d, c->filename, 0, 0, "offset %lu (line %ld): %s", (unsigned long)unit * 2,
+                (long)line, msg);
+  else
+    pyllc_error(d, c->filename, line > 0 ? line : 0, 0, "offset %lu: %s",
+                (unsigned long)unit * 2, msg);
 }
 
 /* ---- exception table --------------------------------------------------------------- */
