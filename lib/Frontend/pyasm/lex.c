@@ -1,9 +1,9 @@
 /* lex.c - the .pyasm tokenizer.
  *
  * The whole file becomes one token array up front (as chibicc's tokenize.c), so that the
- * parser can look ahead freely. Newlines are statement separators except inside ( ) and
- * [ ]; a `{` opened inside parentheses (a CODE_BLOCK argument) makes them separators
- * again, so the tokenizer keeps a stack of open brackets. `PYTHON {` at the start of a
+ * parser can look ahead freely. Every run of newlines becomes one PA_TK_NEWLINE token; the
+ * parser, which knows when it is inside ( ) or [ ], skips them there (so a missing ')'
+ * does not swallow the rest of the file). `PYTHON {` at the start of a
  * statement switches to raw mode: the text up to the matching `}` (braces inside Python
  * strings and comments do not count) becomes one PA_TK_PYCODE token.
  *
@@ -22,19 +22,82 @@
 
 /* ---- context helpers shared by the front end -------------------------------------- */
 
+static void report(PyasmCtx *cx, PyllcSeverity sev, int line, int col, const char *fmt,
+                   va_list ap) {
+  if (!cx->defer) {
+    pyllc_diag_vreport(cx->diag, sev, cx->filename, line, col, fmt, ap);
+    return;
+  }
+  if (cx->ndeferred == cx->capdeferred) {
+    uint32_t cap = cx->capdeferred ? cx->capdeferred * 2 : 16;
+    PyasmDeferred *d = ir_arena_alloc(cx->arena, sizeof *d * cap);
+    if (cx->ndeferred)
+      memcpy(d, cx->deferred, sizeof *d * cx->ndeferred);
+    cx->deferred = d;
+    cx->capdeferred = cap;
+  }
+  char buf[1024];
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  PyasmDeferred *d = &cx->deferred[cx->ndeferred++];
+  d->sev = (uint8_t)sev;
+  d->line = line;
+  d->col = col;
+  d->file = cx->filename;
+  d->lexical = cx->lexing;
+  d->msg = pyasm_strndup(cx, buf, strlen(buf));
+}
+
 void pyasm_error(PyasmCtx *cx, int line, int col, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   cx->nerrors++;
-  pyllc_diag_vreport(cx->diag, PYLLC_ERROR, cx->filename, line, col, fmt, ap);
+  report(cx, PYLLC_ERROR, line, col, fmt, ap);
   va_end(ap);
 }
 
 void pyasm_note(PyasmCtx *cx, int line, int col, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  pyllc_diag_vreport(cx->diag, PYLLC_NOTE, cx->filename, line, col, fmt, ap);
+  report(cx, PYLLC_NOTE, line, col, fmt, ap);
   va_end(ap);
+}
+
+/* Sort key of a deferred diagnostic: notes go with the error before them. */
+static int cmp_deferred(const void *a, const void *b) {
+  const PyasmDeferred *x = a, *y = b;
+  if (x->kline != y->kline)
+    return x->kline < y->kline ? -1 : 1;
+  if (x->kcol != y->kcol)
+    return x->kcol < y->kcol ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void pyasm_flush(PyasmCtx *cx) {
+  int kl = 0, kc = 0;
+  for (uint32_t i = 0; i < cx->ndeferred; i++) {
+    PyasmDeferred *d = &cx->deferred[i];
+    if (d->sev != PYLLC_NOTE || i == 0) {
+      kl = d->line;
+      kc = d->col;
+    }
+    d->kline = kl;
+    d->kcol = kc;
+    d->seq = i;
+  }
+  if (cx->ndeferred)
+    qsort(cx->deferred, cx->ndeferred, sizeof *cx->deferred, cmp_deferred);
+  int bad_line = 0;
+  for (uint32_t i = 0; i < cx->ndeferred; i++) {
+    PyasmDeferred *d = &cx->deferred[i];
+    if (d->lexical)
+      bad_line = d->line;
+    else if (d->line == bad_line && d->sev == PYLLC_ERROR)
+      continue; /* a consequence of the bad token */
+    pyllc_diag_report(cx->diag, (PyllcSeverity)d->sev, d->file, d->line, d->col, "%s",
+                      d->msg);
+  }
+  cx->ndeferred = 0;
+  cx->defer = false;
 }
 
 char *pyasm_strndup(PyasmCtx *cx, const char *s, size_t n) {
@@ -53,8 +116,6 @@ typedef struct Lexer {
   int line;
   PyasmTok *toks;
   uint32_t n, cap;
-  char *brackets;       /* stack of open '(' '[' '{' */
-  uint32_t nbr, capbr;
   bool space;           /* whitespace seen since the previous token */
 } Lexer;
 
@@ -79,29 +140,6 @@ static PyasmTok *new_tok(Lexer *L, PyasmTokKind kind, const char *start, const c
   t->len = (uint32_t)(end - start);
   L->space = false;
   return t;
-}
-
-static void push_bracket(Lexer *L, char c) {
-  if (L->nbr == L->capbr) {
-    uint32_t cap = L->capbr ? L->capbr * 2 : 64;
-    char *b = ir_arena_alloc(L->cx->arena, cap);
-    if (L->nbr)
-      memcpy(b, L->brackets, L->nbr);
-    L->brackets = b;
-    L->capbr = cap;
-  }
-  L->brackets[L->nbr++] = c;
-}
-
-/* Pops the innermost bracket if `close` matches it; a mismatch is left to the parser. */
-static void pop_bracket(Lexer *L, char close) {
-  char open = close == ')' ? '(' : close == ']' ? '[' : '{';
-  if (L->nbr && L->brackets[L->nbr - 1] == open)
-    L->nbr--;
-}
-
-static bool newline_separates(Lexer *L) {
-  return L->nbr == 0 || L->brackets[L->nbr - 1] == '{';
 }
 
 static bool is_ident_start(int c) { return isalpha(c) || c == '_'; }
@@ -410,6 +448,20 @@ static void read_label(Lexer *L) {
   L->p = q + 1;
 }
 
+/* The position shown for "end of file": after a final newline, the end of the last line. */
+static void end_position(Lexer *L, int *line, int *col) {
+  const char *text = L->cx->text;
+  *line = L->line;
+  *col = col_of(L, L->end);
+  if (L->end > text && L->end[-1] == '\n' && L->line > 1) {
+    const char *ls = L->end - 1;
+    while (ls > text && ls[-1] != '\n')
+      ls--;
+    *line = L->line - 1;
+    *col = (int)(L->end - 1 - ls) + 1;
+  }
+}
+
 /* ---- PYTHON { ... } ------------------------------------------------------------------ */
 
 /* After `PYTHON`, at `{`: finds the matching `}`, skipping Python strings (', ", triple
@@ -476,7 +528,9 @@ static void read_python_block(Lexer *L) {
   t->str = pyasm_strndup(cx, code, (size_t)(q - code));
   t->slen = (uint32_t)(q - code);
   if (q >= L->end) {
-    pyasm_error(cx, L->line, col_of(L, q), "'}' expected (to close '{' at line %d)", open_line);
+    int line, col;
+    end_position(L, &line, &col);
+    pyasm_error(cx, line, col, "'}' expected (to close '{' at line %d)", open_line);
     (void)open_col;
     L->p = q;
     return;
@@ -506,12 +560,13 @@ static const char *const puncts[] = {
 };
 
 PyasmTok *pyasm_tokenize(PyasmCtx *cx, uint32_t *ntoks) {
+  cx->lexing = true;
   Lexer L = {.cx = cx, .p = cx->text, .end = cx->text + cx->len, .line_start = cx->text,
              .line = 1, .space = true};
   while (L.p < L.end) {
     unsigned char c = (unsigned char)*L.p;
     if (c == '\n') {
-      if (newline_separates(&L) && L.n && L.toks[L.n - 1].kind != PA_TK_NEWLINE) {
+      if (L.n && L.toks[L.n - 1].kind != PA_TK_NEWLINE) {
         PyasmTok *t = new_tok(&L, PA_TK_NEWLINE, L.p, L.p + 1);
         t->str = "\n";
       }
@@ -529,13 +584,6 @@ PyasmTok *pyasm_tokenize(PyasmCtx *cx, uint32_t *ntoks) {
     if (c == '#') {
       while (L.p < L.end && *L.p != '\n')
         L.p++;
-      continue;
-    }
-    if (c == '\\' && L.p + 1 < L.end && L.p[1] == '\n') { /* explicit line continuation */
-      L.p += 2;
-      L.line++;
-      L.line_start = L.p;
-      L.space = true;
       continue;
     }
     if (isdigit(c) || (c == '-' && L.p + 1 < L.end && isdigit((unsigned char)L.p[1]))) {
@@ -594,10 +642,6 @@ PyasmTok *pyasm_tokenize(PyasmCtx *cx, uint32_t *ntoks) {
       t->str = pt;
       t->slen = (uint32_t)n;
       L.p += n;
-      if (n == 1 && strchr("([{", *pt))
-        push_bracket(&L, *pt);
-      else if (n == 1 && strchr(")]}", *pt))
-        pop_bracket(&L, *pt);
       continue;
     }
     /* an unknown character: report it once per run of such characters */
@@ -615,6 +659,8 @@ PyasmTok *pyasm_tokenize(PyasmCtx *cx, uint32_t *ntoks) {
   }
   PyasmTok *eof = new_tok(&L, PA_TK_EOF, L.p, L.p);
   eof->str = "";
+  end_position(&L, &eof->line, &eof->col);
   *ntoks = L.n;
+  cx->lexing = false;
   return L.toks;
 }

@@ -75,6 +75,7 @@ typedef struct FnCtx {
   IrBlockId cur;       /* the block being filled; IR_NOREF: unreachable code */
   IrRef *stack;
   uint32_t sp, cap, vis, floor;
+  uint32_t maxsp;      /* deepest stack: co_stacksize */
   const char **locals; /* FK_FUNC: localsplus names in order of discovery */
   uint8_t *kinds;      /* IR_LOCAL_* */
   uint32_t nlocals, caplocals;
@@ -135,6 +136,8 @@ static void push(W *w, IrRef v) {
       PYLLC_DIE("out of memory");
   }
   f->stack[f->sp++] = v;
+  if (f->sp > f->maxsp)
+    f->maxsp = f->sp;
 }
 
 static IrRef pop(W *w) {
@@ -2458,7 +2461,7 @@ static void finish_function(W *w, FnCtx *f) {
   for (IrBlockId b = 0; b < fn->nblocks; b++)
     if (fn->blocks[b].term == IR_NOREF)
       ir_emit(fn, b, IR_UNREACHABLE, NULL, 0);
-  fn->stacksize = 0;
+  fn->stacksize = f->maxsp;
   free(f->stack);
   free(f->locals);
   free(f->kinds);
@@ -2503,8 +2506,10 @@ IrModule *pyasm_compile(PyllcDiag *d, const char *filename, const char *text, si
   cx.text = pyasm_strndup(&cx, text, len);
   pyllc_diag_add_source(d, filename, cx.text, len);
   uint32_t ntoks;
+  cx.defer = true; /* the tokenizer runs ahead: sort its errors in with the parser's */
   PyasmTok *toks = pyasm_tokenize(&cx, &ntoks);
   PyasmStmt *prog = pyasm_parse(&cx, toks, ntoks);
+  pyasm_flush(&cx);
   PyasmMacros tab = {0};
   pyasm_collect_macros(&cx, prog, &tab);
   IrModule *m = NULL;

@@ -87,11 +87,15 @@ static void import_macros(PyasmCtx *cx, PyasmStmt *s, const char *ns, PyasmMacro
   sub.text = pyasm_strndup(cx, text, len);
   sub.len = len;
   sub.nerrors = 0;
+  sub.defer = true;
+  sub.deferred = NULL;
+  sub.ndeferred = sub.capdeferred = 0;
   free(text);
   pyllc_diag_add_source(cx->diag, path, sub.text, sub.len);
   uint32_t ntoks;
   PyasmTok *toks = pyasm_tokenize(&sub, &ntoks);
   PyasmStmt *prog = pyasm_parse(&sub, toks, ntoks);
+  pyasm_flush(&sub);
   const char *alias = s->alias;
   if (!alias) {
     char *a = pyasm_strndup(cx, s->name, mlen);
@@ -263,8 +267,9 @@ PyasmMacro *pyasm_find_macro(PyasmCtx *cx, const PyasmMacros *tab, const char *n
     pyasm_error(cx, line, col, "unknown macro '%s'", name);
     return NULL;
   }
-  pyasm_error(cx, line, col, "no overload of macro '%s' matches these %u argument%s", name,
-              nargs, nargs == 1 ? "" : "s");
+  pyasm_error(cx, line, col, "no overload of macro '%s' takes %u argument%s", name, nargs,
+              nargs == 1 ? "" : "s");
+
   const char *file = cx->filename;
   for (uint32_t i = 0; i < tab->n; i++) {
     PyasmMacro *m = tab->items[i];

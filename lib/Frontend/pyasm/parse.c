@@ -21,6 +21,7 @@ typedef struct Parser {
   PyasmTok *tok;  /* the current token */
   PyasmTok *last; /* the EOF token */
   int depth;      /* nesting of blocks and expressions */
+  int paren;      /* open ( [ < around the current token: newlines are ignored */
 } Parser;
 
 enum {
@@ -56,20 +57,38 @@ static bool is(Parser *p, const char *s) {
 
 static bool is_kind(Parser *p, PyasmTokKind k) { return p->tok->kind == k; }
 
+/* The k-th token after the current one (newlines skipped inside brackets). */
 static PyasmTok *peek(Parser *p, int k) {
-  PyasmTok *t = p->tok + k;
-  return t > p->last ? p->last : t;
+  PyasmTok *t = p->tok;
+  while (k-- > 0 && t < p->last) {
+    t++;
+    while (p->paren && t->kind == PA_TK_NEWLINE && t < p->last)
+      t++;
+  }
+  return t;
 }
 
 static bool tok_is(PyasmTok *t, const char *s) {
   return (t->kind == PA_TK_PUNCT || t->kind == PA_TK_IDENT) && !strcmp(t->str, s);
 }
 
+static void skip_newlines_in_brackets(Parser *p) {
+  while (p->paren && p->tok->kind == PA_TK_NEWLINE && p->tok < p->last)
+    p->tok++;
+}
+
 static PyasmTok *next(Parser *p) {
   PyasmTok *t = p->tok;
   if (p->tok < p->last)
     p->tok++;
+  skip_newlines_in_brackets(p);
   return t;
+}
+
+/* Consumes an opening bracket: newlines are not separators until it is closed. */
+static PyasmTok *open_paren(Parser *p) {
+  p->paren++;
+  return next(p);
 }
 
 static bool consume(Parser *p, const char *s) {
@@ -130,6 +149,11 @@ static bool expect_close(Parser *p, const char *close, PyasmTok *open) {
   else
     pyasm_error(p->cx, t->line, t->col, "'%s' expected, found %s", close, describe(p, t));
   return false;
+}
+
+static bool close_paren(Parser *p, const char *close, PyasmTok *open) {
+  p->paren--;
+  return expect_close(p, close, open);
 }
 
 static void *new_node(Parser *p, size_t size) { return ir_arena_alloc(p->cx->arena, size); }
@@ -235,7 +259,7 @@ static bool args(Parser *p, PyasmTok *open, int flags, PyasmArg **out, uint32_t 
     if (!consume(p, ","))
       break;
   }
-  if (!expect_close(p, ")", open))
+  if (!close_paren(p, ")", open))
     return false;
   *out = ir_arena_alloc(p->cx->arena, sizeof(PyasmArg) * (v.n ? v.n : 1));
   for (uint32_t i = 0; i < v.n; i++)
@@ -248,7 +272,7 @@ static bool args(Parser *p, PyasmTok *open, int flags, PyasmArg **out, uint32_t 
 static PyasmExpr *code_block(Parser *p) {
   PyasmExpr *e = new_expr(p, PA_E_BLOCK, p->tok);
   if (is(p, "[")) {
-    PyasmTok *open = next(p);
+    PyasmTok *open = open_paren(p);
     Vec v = {0};
     while (!is(p, "]")) {
       consume(p, "$");
@@ -259,7 +283,7 @@ static PyasmExpr *code_block(Parser *p) {
       if (!consume(p, ","))
         break;
     }
-    if (!expect_close(p, "]", open))
+    if (!close_paren(p, "]", open))
       return NULL;
     e->bnames = (const char **)v.items;
     e->nbnames = v.n;
@@ -311,8 +335,8 @@ static PyasmExpr *primary(Parser *p, int flags) {
       e = new_expr(p, PA_E_OP, t);
       if (!is(p, "("))
         return expected(p, "'(' after OP in an expression");
-      PyasmTok *open = next(p);
-      if (!(e->op = op_core(p)) || !expect_close(p, ")", open))
+      PyasmTok *open = open_paren(p);
+      if (!(e->op = op_core(p)) || !close_paren(p, ")", open))
         return NULL;
       return e;
     }
@@ -398,10 +422,10 @@ static PyasmExpr *expr(Parser *p, int flags) {
         else
           e = a;
       } else if (is(p, "(")) {
-        PyasmTok *open = next(p);
+        PyasmTok *open = open_paren(p);
         PyasmExpr *a = new_expr(p, PA_E_ATTR_DYN, t);
         a->a = e;
-        if (!(a->b = expr(p, 0)) || !expect_close(p, ")", open))
+        if (!(a->b = expr(p, 0)) || !close_paren(p, ")", open))
           e = NULL;
         else
           e = a;
@@ -414,15 +438,15 @@ static PyasmExpr *expr(Parser *p, int flags) {
           e = a;
       }
     } else if (is(p, "[")) {
-      PyasmTok *open = next(p);
+      PyasmTok *open = open_paren(p);
       PyasmExpr *a = new_expr(p, PA_E_SUBSCR, t);
       a->a = e;
-      if (!(a->b = expr(p, 0)) || !expect_close(p, "]", open))
+      if (!(a->b = expr(p, 0)) || !close_paren(p, "]", open))
         e = NULL;
       else
         e = a;
     } else if (is(p, "(") && !(flags & EX_NOCALL)) {
-      PyasmTok *open = next(p);
+      PyasmTok *open = open_paren(p);
       PyasmExpr *a = new_expr(p, PA_E_CALL, t);
       a->a = e;
       if (!args(p, open, flags & EX_LATE, &a->args, &a->nargs))
@@ -522,7 +546,7 @@ static PyasmOp *op_core(Parser *p) {
       expected(p, "'(' after a prefix operator");
       goto done;
     }
-    PyasmTok *open = next(p);
+    PyasmTok *open = open_paren(p);
     Vec v = {0};
     while (!is(p, ")")) {
       PyasmExpr *e = expr(p, 0);
@@ -532,7 +556,7 @@ static PyasmOp *op_core(Parser *p) {
       if (!consume(p, ","))
         break;
     }
-    if (!expect_close(p, ")", open))
+    if (!close_paren(p, ")", open))
       goto done;
     op->items = (PyasmExpr **)v.items;
     op->nitems = v.n;
@@ -577,8 +601,12 @@ static PyasmStmt *stmt_list(Parser *p, bool top);
 static PyasmStmt *block(Parser *p, int *end_line) {
   PyasmTok *open = p->tok;
   *end_line = open->line;
-  if (!expect(p, "{"))
-    return NULL;
+  if (!is(p, "{"))
+    return expected(p, "'{'");
+  int saved = p->paren;
+  p->paren = 0; /* statements inside: newlines separate them */
+  next(p);
+  p->paren = saved;
   if (!enter(p)) {
     /* skip the whole block */
     int d = 1;
@@ -592,15 +620,20 @@ static PyasmStmt *block(Parser *p, int *end_line) {
     leave(p);
     return NULL;
   }
+  int paren = p->paren;
+  p->paren = 0;
   PyasmStmt *body = stmt_list(p, false);
   leave(p);
   *end_line = p->tok->line;
   if (!is(p, "}")) {
     pyasm_error(p->cx, p->tok->line, p->tok->col, "'}' expected (to close '{' at line %d)",
                 open->line);
+    p->paren = paren;
     return body;
   }
   next(p);
+  p->paren = paren;
+  skip_newlines_in_brackets(p);
   return body;
 }
 
@@ -616,8 +649,8 @@ static PyasmStmt *store_stmt(Parser *p, PyasmStmt *s) {
   if (!(s->target = target(p)))
     return NULL;
   if (is(p, "(")) {
-    PyasmTok *open = next(p);
-    if (!(s->e = expr(p, 0)) || !expect_close(p, ")", open))
+    PyasmTok *open = open_paren(p);
+    if (!(s->e = expr(p, 0)) || !close_paren(p, ")", open))
       return NULL;
   }
   return s;
@@ -656,8 +689,8 @@ static PyasmStmt *store_named_stmt(Parser *p, PyasmStmt *s) {
   if (s->kind == PA_S_STORE_GLOBAL && s->has_arg)
     return error_at(p, p->tok - 1, "STORE_GLOBAL takes a name%s", "");
   if (is(p, "(")) {
-    PyasmTok *open = next(p);
-    if (!(s->e = expr(p, 0)) || !expect_close(p, ")", open))
+    PyasmTok *open = open_paren(p);
+    if (!(s->e = expr(p, 0)) || !close_paren(p, ")", open))
       return NULL;
   }
   return s;
@@ -722,7 +755,7 @@ static PyasmExpr *macro_call(Parser *p) {
   call->a = callee;
   if (!is(p, "("))
     return expected(p, "'(' after the macro name");
-  PyasmTok *open = next(p);
+  PyasmTok *open = open_paren(p);
   if (!args(p, open, EX_BLOCK, &call->args, &call->nargs))
     return NULL;
   return call;
@@ -754,9 +787,9 @@ static PyasmStmt *op_stmt(Parser *p, PyasmStmt *s) {
    * fall back when something follows its ')' that is not the end or a target. */
   PyasmTok *start = p->tok;
   if (is(p, "(")) {
-    PyasmTok *open = next(p);
+    PyasmTok *open = open_paren(p);
     int errs = p->cx->nerrors;
-    if (!(s->op = op_core(p)) || !expect_close(p, ")", open))
+    if (!(s->op = op_core(p)) || !close_paren(p, ")", open))
       return NULL;
     if (at_stmt_end(p) || is(p, "->"))
       return arrow_target(p, &s->target) ? s : NULL;
@@ -876,9 +909,9 @@ static PyasmStmt *jump_stmt(Parser *p, PyasmStmt *s) {
     if (!(s->e = expr(p, 0)))
       return NULL;
   } else if (is(p, "(")) {
-    PyasmTok *open = next(p);
+    PyasmTok *open = open_paren(p);
     PyasmExpr *e = new_expr(p, PA_E_OP, open);
-    if (!(e->op = op_core(p)) || !expect_close(p, ")", open))
+    if (!(e->op = op_core(p)) || !close_paren(p, ")", open))
       return NULL;
     s->e = e;
   }
@@ -889,7 +922,7 @@ static PyasmStmt *jump_stmt(Parser *p, PyasmStmt *s) {
 static bool captures(Parser *p, PyasmStmt *s) {
   if (!is(p, "<"))
     return true;
-  PyasmTok *open = next(p);
+  PyasmTok *open = open_paren(p);
   Vec v = {0};
   while (!is(p, ">")) {
     if (!consume(p, "$"))
@@ -901,7 +934,7 @@ static bool captures(Parser *p, PyasmStmt *s) {
     if (!consume(p, ","))
       break;
   }
-  if (!expect_close(p, ">", open))
+  if (!close_paren(p, ">", open))
     return false;
   s->captures = (const char **)v.items;
   s->ncaptures = v.n;
@@ -915,7 +948,7 @@ static bool def_params(Parser *p, PyasmStmt *s) {
     expected(p, "'(' and the parameters");
     return false;
   }
-  PyasmTok *open = next(p);
+  PyasmTok *open = open_paren(p);
   Vec v = {0};
   while (!is(p, ")")) {
     PyasmParam *pa = new_node(p, sizeof *pa);
@@ -941,7 +974,7 @@ static bool def_params(Parser *p, PyasmStmt *s) {
     if (!consume(p, ","))
       break;
   }
-  if (!expect_close(p, ")", open))
+  if (!close_paren(p, ")", open))
     return false;
   s->params = ir_arena_alloc(p->cx->arena, sizeof(PyasmParam) * (v.n ? v.n : 1));
   for (uint32_t i = 0; i < v.n; i++)
@@ -966,7 +999,7 @@ static PyasmStmt *class_stmt(Parser *p, PyasmStmt *s) {
   if (!(s->name = ident(p, "class name")) || !captures(p, s))
     return NULL;
   if (is(p, "(")) {
-    PyasmTok *open = next(p);
+    PyasmTok *open = open_paren(p);
     if (!args(p, open, 0, &s->args, &s->nargs))
       return NULL;
   }
@@ -1034,18 +1067,18 @@ static PyasmParam *macro_param(Parser *p) {
   } else if (consume(p, "CODE_BLOCK")) {
     pa->mtype = PA_MT_CODE_BLOCK;
     if (is(p, "[")) {
-      PyasmTok *open = next(p);
+      PyasmTok *open = open_paren(p);
       if (!is_kind(p, PA_TK_INT) || p->tok->big || p->tok->ival < 0 || p->tok->ival > 255)
         return expected(p, "number of code block variables");
       pa->n = (uint32_t)next(p)->ival;
-      if (!expect_close(p, "]", open))
+      if (!close_paren(p, "]", open))
         return NULL;
     }
   } else if (consume(p, "VARIABLE_ARG")) {
     pa->mtype = PA_MT_VARIABLE_ARG;
     if (is(p, "[")) {
-      PyasmTok *open = next(p);
-      if (!(pa->type_name = ident(p, "type name")) || !expect_close(p, "]", open))
+      PyasmTok *open = open_paren(p);
+      if (!(pa->type_name = ident(p, "type name")) || !close_paren(p, "]", open))
         return NULL;
     }
   } else if (is_kind(p, PA_TK_IDENT)) {
@@ -1062,7 +1095,7 @@ static PyasmStmt *macro_stmt(Parser *p, PyasmStmt *s) {
     return NULL;
   if (!is(p, "("))
     return expected(p, "'(' and the macro parameters");
-  PyasmTok *open = next(p);
+  PyasmTok *open = open_paren(p);
   Vec v = {0};
   while (!is(p, ")")) {
     PyasmParam *pa = macro_param(p);
@@ -1072,7 +1105,7 @@ static PyasmStmt *macro_stmt(Parser *p, PyasmStmt *s) {
     if (!consume(p, ","))
       break;
   }
-  if (!expect_close(p, ")", open))
+  if (!close_paren(p, ")", open))
     return NULL;
   s->params = ir_arena_alloc(p->cx->arena, sizeof(PyasmParam) * (v.n ? v.n : 1));
   for (uint32_t i = 0; i < v.n; i++) {
@@ -1103,7 +1136,7 @@ static PyasmStmt *macro_paste_stmt(Parser *p, PyasmStmt *s) {
   if (!(s->name = ident(p, "macro parameter name")))
     return NULL;
   if (is(p, "[")) {
-    PyasmTok *open = next(p);
+    PyasmTok *open = open_paren(p);
     Vec v = {0};
     while (!is(p, "]")) {
       PyasmExpr *e = expr(p, 0);
@@ -1113,7 +1146,7 @@ static PyasmStmt *macro_paste_stmt(Parser *p, PyasmStmt *s) {
       if (!consume(p, ","))
         break;
     }
-    if (!expect_close(p, "]", open))
+    if (!close_paren(p, "]", open))
       return NULL;
     s->list = (PyasmExpr **)v.items;
     s->nlist = v.n;
@@ -1241,6 +1274,7 @@ static PyasmStmt *stmt_list(Parser *p, bool top) {
     }
     PyasmStmt *s = stmt(p);
     if (!s) {
+      p->paren = 0;
       sync(p);
       continue;
     }
@@ -1249,6 +1283,7 @@ static PyasmStmt *stmt_list(Parser *p, bool top) {
     if (!at_stmt_end(p)) {
       pyasm_error(p->cx, p->tok->line, p->tok->col, "end of statement expected, found %s",
                   describe(p, p->tok));
+      p->paren = 0;
       sync(p);
     }
   }

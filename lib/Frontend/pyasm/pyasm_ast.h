@@ -29,6 +29,16 @@
 
 /* ---- context ---------------------------------------------------------------------- */
 
+/* A diagnostic held back while tokenizing and parsing, so that they come out in source
+ * order (the tokenizer runs ahead of the parser). */
+typedef struct PyasmDeferred {
+  uint8_t sev;
+  bool lexical;       /* from the tokenizer: parse errors on its line are not shown */
+  int line, col, kline, kcol;
+  uint32_t seq;
+  const char *file, *msg;
+} PyasmDeferred;
+
 typedef struct PyasmCtx {
   IrArena *arena;       /* owns tokens, tree and strings */
   PyllcDiag *diag;      /* user errors */
@@ -36,6 +46,10 @@ typedef struct PyasmCtx {
   const char *text;     /* the whole source, NUL-terminated copy in the arena */
   size_t len;
   int nerrors;          /* errors reported through this context */
+  bool defer;           /* hold diagnostics back until pyasm_flush */
+  bool lexing;          /* the tokenizer is running */
+  PyasmDeferred *deferred;
+  uint32_t ndeferred, capdeferred;
 } PyasmCtx;
 
 void pyasm_error(PyasmCtx *cx, int line, int col, const char *fmt, ...)
@@ -43,6 +57,8 @@ void pyasm_error(PyasmCtx *cx, int line, int col, const char *fmt, ...)
 void pyasm_note(PyasmCtx *cx, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 char *pyasm_strndup(PyasmCtx *cx, const char *s, size_t n);
+/* Reports the held-back diagnostics sorted by position and stops holding them back. */
+void pyasm_flush(PyasmCtx *cx);
 
 /* ---- tokens ----------------------------------------------------------------------- */
 
@@ -55,7 +71,7 @@ typedef enum PyasmTokKind {
   PA_TK_LABEL,   /* 'name': the name in str */
   PA_TK_PUNCT,   /* operator or sigil, its text in str */
   PA_TK_PYCODE,  /* PYTHON { ... }: the raw text between the braces in str */
-  PA_TK_NEWLINE, /* a statement-ending newline (not inside ( ) or [ ]) */
+  PA_TK_NEWLINE, /* one or more newlines (the parser ignores them inside ( ) and [ ]) */
   PA_TK_EOF,
 } PyasmTokKind;
 
