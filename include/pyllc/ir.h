@@ -290,6 +290,9 @@ void ir_fill_loops(IrFunc *fn); /* natural loops from back edges; needs doms */
 /* ---- text ------------------------------------------------------------------------ */
 void ir_print_module(FILE *out, const IrModule *m);
 void ir_print_func(FILE *out, const IrFunc *fn);
+/* Fills and prints the derived data of every block and value as `;` comment lines (preds,
+ * rpo, idom, loops, users), for tests and debugging (pyllc-opt --print-analyses). */
+void ir_print_analyses(FILE *out, IrFunc *fn);
 /* Parses textual IR. Errors go to `diag` (file:line:col); returns NULL on any error. */
 struct PyllcDiag;
 IrModule *ir_parse(struct PyllcDiag *diag, const char *filename, const char *text,

@@ -418,3 +418,58 @@ void ir_print_module(FILE *out, const IrModule *m) {
     ir_print_func(out, m->funcs[i]);
   }
 }
+
+/* ---- derived data ---------------------------------------------------------------- */
+
+static void print_block_list(FILE *out, const IrBlockId *list, uint32_t n) {
+  fputc('[', out);
+  for (uint32_t i = 0; i < n; i++)
+    fprintf(out, "%sbb%u", i ? ", " : "", list[i]);
+  fputc(']', out);
+}
+
+void ir_print_analyses(FILE *out, IrFunc *fn) {
+  ir_fill_preds(fn);
+  ir_fill_rpo(fn);
+  ir_fill_doms(fn);
+  ir_fill_loops(fn);
+  ir_fill_uses(fn);
+  uint32_t *num = ir_number_values(fn);
+  char label[512];
+  fputs("; analyses of ", out);
+  print_name(out, '@', ir_func_label(fn, label, sizeof label));
+  fputs("\n; rpo: ", out);
+  print_block_list(out, fn->rpo_order, fn->nrpo);
+  fputc('\n', out);
+  for (IrBlockId b = 0; b < fn->nblocks; b++) {
+    const IrBlock *bb = &fn->blocks[b];
+    fprintf(out, "; bb%u: preds ", b);
+    print_block_list(out, bb->preds, bb->npreds);
+    if (bb->rpo == UINT32_MAX) {
+      fputs(" unreachable\n", out);
+      continue;
+    }
+    if (bb->idom != IR_NOREF)
+      fprintf(out, " idom bb%u", bb->idom);
+    else
+      fputs(" idom -", out);
+    fprintf(out, " loop_depth %u", bb->loop_depth);
+    if (bb->loop_header != IR_NOREF)
+      fprintf(out, " loop_header bb%u", bb->loop_header);
+    fputc('\n', out);
+  }
+  for (IrRef r = 0; r < fn->ninstrs; r++) {
+    if (num[r] == UINT32_MAX || fn->instrs[r].dead)
+      continue;
+    fprintf(out, "; %%%u users:", num[r]);
+    for (uint32_t i = 0; i < fn->nusers[r]; i++) {
+      IrRef u = fn->users[r][i];
+      if (num[u] != UINT32_MAX)
+        fprintf(out, " %%%u", num[u]);
+      else
+        fprintf(out, " %s", ir_op_info[fn->instrs[u].op].name);
+    }
+    fputc('\n', out);
+  }
+  free(num);
+}

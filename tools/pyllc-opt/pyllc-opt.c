@@ -22,7 +22,7 @@ typedef struct Options {
   const char *output;
   const char *passes;
   const char *print_after;
-  bool verify_each, no_verify;
+  bool verify_each, no_verify, print_analyses;
 } Options;
 
 static void usage(FILE *out) {
@@ -36,6 +36,7 @@ static void usage(FILE *out) {
         "  --print-after=PASS   print the IR to stderr after PASS ('all': every pass)\n"
         "  --print-after-all    same as --print-after=all\n"
         "  --no-verify          do not verify the input\n"
+        "  --print-analyses     print preds, dominators, loops and users instead of the IR\n"
         "  -o FILE              write the result to FILE (default: standard output)\n"
         "  -h, --help           show this help\n"
         "  --version            show the version\n"
@@ -67,6 +68,8 @@ static int parse_args(int argc, char **argv, Options *o) {
       o->passes = strchr(a, '=') + 1;
     } else if (!strcmp(a, "--verify-each")) {
       o->verify_each = true;
+    } else if (!strcmp(a, "--print-analyses")) {
+      o->print_analyses = true;
     } else if (!strcmp(a, "--no-verify")) {
       o->no_verify = true;
     } else if (!strncmp(a, "--print-after=", 14)) {
@@ -121,7 +124,13 @@ int main(int argc, char **argv) {
   IrPassOptions popt = {o.verify_each, o.print_after, stderr};
   if (ir_run_pipeline(d, m, o.passes ? o.passes : "", &popt) != 0)
     goto done;
-  ir_print_module(out, m);
+  if (o.print_analyses) {
+    for (uint32_t i = 0; i < m->nfuncs; i++)
+      if (m->funcs[i])
+        ir_print_analyses(out, m->funcs[i]);
+  } else {
+    ir_print_module(out, m);
+  }
   rc = 0;
 done:
   if (out && out != stdout && fclose(out) != 0 && rc == 0) {
