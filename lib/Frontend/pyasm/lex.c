@@ -53,6 +53,8 @@ void pyasm_error(PyasmCtx *cx, int line, int col, const char *fmt, ...) {
   cx->nerrors++;
   report(cx, PYLLC_ERROR, line, col, fmt, ap);
   va_end(ap);
+  if (cx->on_error)
+    cx->on_error(cx->on_error_data);
 }
 
 void pyasm_note(PyasmCtx *cx, int line, int col, const char *fmt, ...) {

@@ -55,6 +55,8 @@ typedef struct Join {
   int line, col;       /* where the label is defined */
   struct Join *next;   /* next join of the function */
   struct Join *next_label; /* next label of the same scope */
+  const PyasmStmt *def;    /* the statement defining the label */
+  const char *what;        /* for messages: "at the end of the IF" */
 } Join;
 
 typedef struct LabelScope {
@@ -115,6 +117,7 @@ typedef struct W {
   int expansion_depth;
   int line;            /* line of the statement being lowered */
   int depth;           /* recursion guard */
+  Env *env;            /* env of the statement being lowered */
 } W;
 
 static void stmts(W *w, Env *env, PyasmStmt *list);
@@ -314,8 +317,8 @@ static bool join_check(W *w, Join *j, int line, int col) {
                   "stack depth %u here differs from %d at label '%s' (line %d)", f->sp,
                   j->depth, j->name, j->line);
     else
-      pyasm_error(w->cx, line, col, "stack depth %u here differs from %d where the paths "
-                                    "join", f->sp, j->depth);
+      pyasm_error(w->cx, line, col, "stack depth %u here differs from %d %s", f->sp,
+                  j->depth, j->what ? j->what : "where the paths join");
     return false;
   }
   return true;
@@ -461,12 +464,10 @@ static void define_label(W *w, LabelScope *s, const char *name, const char *suff
     full[a] = ':';
     memcpy(full + a + 1, suffix, b + 1);
   }
-  Join *old = find_label_in(s, full);
-  if (old) {
-    ERR(w, at, "label '%s' already defined at line %d", full, old->line);
-    return;
-  }
+  if (find_label_in(s, full))
+    return; /* reported when the walk gets there (check_label), in source order */
   Join *j = new_join(w);
+  j->def = at;
   j->name = full;
   j->line = at->line;
   j->col = at->col;
@@ -505,13 +506,22 @@ static void scan_labels(W *w, LabelScope *s, PyasmStmt *list, int depth) {
   }
 }
 
-static Join *label_or_new(W *w, const char *name, const char *suffix) {
-  if (!name)
+/* A statement defining label `name` that an earlier one already defines. */
+static void check_label(W *w, const PyasmStmt *s) {
+  Join *j = s->name ? find_label_in(w->scope, s->name) : NULL;
+  if (j && j->def != s)
+    ERR(w, s, "label '%s' already defined at line %d", s->name, j->line);
+}
+
+/* The join of label name[:suffix] defined by statement s, else a fresh one. */
+static Join *label_or_new(W *w, const PyasmStmt *s, const char *suffix) {
+  if (!s->name)
     return new_join(w);
-  char buf[512];
-  snprintf(buf, sizeof buf, "%s%s%s", name, suffix ? ":" : "", suffix ? suffix : "");
+  size_t n = strlen(s->name) + 16;
+  char *buf = alloc(w, n);
+  snprintf(buf, n, "%s%s%s", s->name, suffix ? ":" : "", suffix ? suffix : "");
   Join *j = find_label_in(w->scope, buf);
-  return j ? j : new_join(w);
+  return j && j->def == s ? j : new_join(w);
 }
 
 /* ---- variables ---------------------------------------------------------------------- */
@@ -918,8 +928,8 @@ static void gen_expr(W *w, Env *env, PyasmExpr *e) {
     break;
   }
   case PA_E_PARAM: {
-    Env *aenv;
-    int pi;
+    Env *aenv = NULL;
+    int pi = -1;
     const PyasmArg *a = resolve_param(w, env, e, &aenv, &pi);
     const PyasmParam *pa = env && env->macro && pi >= 0 ? &env->macro->def->params[pi] : NULL;
     if (pa && pa->mtype == PA_MT_VARIABLE_ARG) {
@@ -1307,8 +1317,8 @@ static void store_top(W *w, Env *env, PyasmExpr *t) {
     return;
   }
   case PA_E_PARAM: {
-    Env *aenv;
-    int pi;
+    Env *aenv = NULL;
+    int pi = -1;
     const PyasmArg *a = resolve_param(w, env, t, &aenv, &pi);
     if (!a) {
       release(w, pop(w));
@@ -1398,6 +1408,22 @@ static bool contains_macro_return(PyasmStmt *list, int depth) {
   return false;
 }
 
+/* After an error inside a macro expansion: where the macro was used, outwards. */
+static void expansion_notes(void *data) {
+  W *w = data;
+  PyasmCtx *cx = w->cx;
+  const char *file = cx->filename;
+  cx->on_error = NULL;
+  int n = 0;
+  for (Env *x = w->env; x && x->macro && n < 8; x = x->caller, n++) {
+    cx->filename = x->file;
+    pyasm_note(cx, x->line, x->col, "in the expansion of macro '%s' used here",
+               x->macro->full);
+  }
+  cx->filename = file;
+  cx->on_error = expansion_notes;
+}
+
 /* Expands macro call `call` (callee: the macro name) of statement s. Returns true when
  * a value was left on the stack (MACRO_RETURN). */
 static bool expand_macro(W *w, Env *env, PyasmStmt *s, PyasmExpr *call) {
@@ -1411,8 +1437,8 @@ static bool expand_macro(W *w, Env *env, PyasmStmt *s, PyasmExpr *call) {
     envs[i] = env;
     int guard = 0;
     while (args[i].value->kind == PA_E_PARAM && envs[i] && envs[i]->macro && guard++ < 256) {
-      Env *e2;
-      int pi;
+      Env *e2 = NULL;
+      int pi = -1;
       const PyasmArg *a = resolve_param(w, envs[i], args[i].value, &e2, &pi);
       if (!a || envs[i]->eager[pi] ||
           envs[i]->macro->def->params[pi].mtype == PA_MT_VARIABLE_ARG)
@@ -1436,7 +1462,9 @@ static bool expand_macro(W *w, Env *env, PyasmStmt *s, PyasmExpr *call) {
   for (Env *e = env; e && e->macro; e = e->caller, chain++) {
     if (e->macro != m)
       continue;
+    cx->on_error = NULL;
     ERR(w, call, "recursive expansion of macro '%s'", m->full);
+    cx->on_error = expansion_notes;
     const char *file = cx->filename;
     for (Env *x = env; x && x->macro; x = x->caller) {
       cx->filename = x->file;
@@ -1476,6 +1504,7 @@ static bool expand_macro(W *w, Env *env, PyasmStmt *s, PyasmExpr *call) {
   }
   ne->has_ret = contains_macro_return(d->body, 0);
   Join *ret = new_join(w);
+  ret->what = "where the macro returns";
   ne->ret = ret;
   uint32_t depth0 = w->f->sp;
   LabelScope *saved_scope = w->scope;
@@ -1612,10 +1641,12 @@ static void gen_yield(W *w, Env *env, PyasmStmt *s) {
 }
 
 static void gen_if(W *w, Env *env, PyasmStmt *s) {
-  Join *head = label_or_new(w, s->name, "HEAD");
-  Join *body = label_or_new(w, s->name, NULL);
-  Join *end = label_or_new(w, s->name, "END");
+  Join *head = label_or_new(w, s, "HEAD");
+  Join *body = label_or_new(w, s, NULL);
+  Join *end = label_or_new(w, s, "END");
   Join *els = new_join(w);
+  check_label(w, s);
+  end->what = "at the end of the IF";
   if (s->name)
     place_join(w, head, s->line, s->col);
   gen_expr(w, env, s->e);
@@ -1632,9 +1663,11 @@ static void gen_if(W *w, Env *env, PyasmStmt *s) {
 }
 
 static void gen_while(W *w, Env *env, PyasmStmt *s) {
-  Join *head = label_or_new(w, s->name, NULL);
-  Join *inner = label_or_new(w, s->name, "INNER");
-  Join *end = label_or_new(w, s->name, "END");
+  Join *head = label_or_new(w, s, NULL);
+  Join *inner = label_or_new(w, s, "INNER");
+  Join *end = label_or_new(w, s, "END");
+  head->what = "at the start of the WHILE loop";
+  check_label(w, s);
   place_join(w, head, s->line, s->col);
   gen_expr(w, env, s->e);
   branch_on_top(w, inner, end, s->line, s->col, false);
@@ -1670,10 +1703,11 @@ static void gen_foreach(W *w, Env *env, PyasmStmt *s) {
   f->vis = f->sp;
   uint32_t floor = f->floor;
   f->floor = f->sp; /* the iterator cannot be popped by the body */
-  Join *head = label_or_new(w, s->name, NULL);
-  Join *inner = label_or_new(w, s->name, "INNER");
-  Join *end = label_or_new(w, s->name, "END");
+  Join *head = label_or_new(w, s, NULL);
+  Join *inner = label_or_new(w, s, "INNER");
+  Join *end = label_or_new(w, s, "END");
   Join *exhausted = new_join(w);
+  check_label(w, s);
   place_join(w, head, s->line, s->col);
   IrRef it = top(w);
   IrRef item = emit(w, IR_ITER_NEXT, &it, 1);
@@ -2289,7 +2323,8 @@ static void stmt(W *w, Env *env, PyasmStmt *s) {
   case PA_S_FOREACH: gen_foreach(w, env, s); return;
   case PA_S_LABEL: {
     Join *j = find_label_in(w->scope, s->name);
-    if (j)
+    check_label(w, s);
+    if (j && j->def == s)
       place_join(w, j, s->line, s->col);
     return;
   }
@@ -2347,6 +2382,8 @@ static void stmts(W *w, Env *env, PyasmStmt *list) {
     w->depth--;
     return;
   }
+  Env *saved = w->env;
+  w->env = env;
   for (PyasmStmt *s = list; s; s = s->next) {
     FnCtx *f = w->f;
     if (f->cur == IR_NOREF) {
@@ -2356,6 +2393,7 @@ static void stmts(W *w, Env *env, PyasmStmt *list) {
     }
     stmt(w, env, s);
   }
+  w->env = saved;
   w->depth--;
 }
 
@@ -2473,6 +2511,8 @@ static void finish_function(W *w, FnCtx *f) {
 int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out) {
   int before = cx->nerrors;
   W w = {.cx = cx, .tab = tab};
+  cx->on_error = expansion_notes;
+  cx->on_error_data = &w;
   w.m = ir_new_module(cx->filename);
   FnCtx mod;
   IrFunc *fn = new_function(&w, "<module>", "<module>", 1);
@@ -2493,6 +2533,7 @@ int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out) 
     emit(&w, IR_RET, &v, 1);
   }
   finish_function(&w, &mod);
+  cx->on_error = NULL;
   int errs = cx->nerrors - before;
   if (out && !errs)
     *out = w.m;

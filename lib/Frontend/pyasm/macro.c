@@ -211,7 +211,7 @@ const char *pyasm_macro_signature(PyasmCtx *cx, const PyasmMacro *m) {
     case PA_MT_ANY: n += (size_t)snprintf(s + n, cap - n, " ANY"); break;
     case PA_MT_VARIABLE: n += (size_t)snprintf(s + n, cap - n, " VARIABLE"); break;
     case PA_MT_CODE_BLOCK:
-      n += (size_t)snprintf(s + n, cap - n, " CODE_BLOCK[%u]", pa->n);
+      n += (size_t)snprintf(s + n, cap - n, pa->n ? " CODE_BLOCK[%u]" : " CODE_BLOCK", pa->n);
       break;
     case PA_MT_VARIABLE_ARG:
       n += (size_t)snprintf(s + n, cap - n, " VARIABLE_ARG%s%s%s", pa->type_name ? "[" : "",
@@ -228,7 +228,7 @@ PyasmMacro *pyasm_find_macro(PyasmCtx *cx, const PyasmMacros *tab, const char *n
                              const char *name, const PyasmArg *args, uint32_t nargs,
                              int line, int col, bool report) {
   size_t nslen = ns ? strlen(ns) : 0;
-  bool any_named = false;
+  bool any_named = false, count_ok = false;
   for (;;) {
     char *full = ir_arena_alloc(cx->arena, nslen + strlen(name) + 2);
     if (nslen) {
@@ -245,6 +245,10 @@ PyasmMacro *pyasm_find_macro(PyasmCtx *cx, const PyasmMacros *tab, const char *n
       if (strcmp(m->full, full))
         continue;
       any_named = true;
+      uint32_t np = m->def->nparams;
+      if (np && m->def->params[np - 1].mtype == PA_MT_VARIABLE_ARG ? nargs >= np - 1
+                                                                   : nargs == np)
+        count_ok = true;
       int sc = match_score(m, args, nargs);
       if (sc > best_score) {
         best = m;
@@ -267,8 +271,13 @@ PyasmMacro *pyasm_find_macro(PyasmCtx *cx, const PyasmMacros *tab, const char *n
     pyasm_error(cx, line, col, "unknown macro '%s'", name);
     return NULL;
   }
-  pyasm_error(cx, line, col, "no overload of macro '%s' takes %u argument%s", name, nargs,
-              nargs == 1 ? "" : "s");
+  if (count_ok)
+    pyasm_error(cx, line, col, "no overload of macro '%s' accepts these arguments (a code "
+                               "block only fits CODE_BLOCK, a VARIABLE needs a variable)",
+                name);
+  else
+    pyasm_error(cx, line, col, "no overload of macro '%s' takes %u argument%s", name, nargs,
+                nargs == 1 ? "" : "s");
 
   const char *file = cx->filename;
   for (uint32_t i = 0; i < tab->n; i++) {

@@ -48,6 +48,8 @@ typedef struct PyasmCtx {
   int nerrors;          /* errors reported through this context */
   bool defer;           /* hold diagnostics back until pyasm_flush */
   bool lexing;          /* the tokenizer is running */
+  void (*on_error)(void *data); /* after each error: notes (the chain of expansions) */
+  void *on_error_data;
   PyasmDeferred *deferred;
   uint32_t ndeferred, capdeferred;
 } PyasmCtx;
