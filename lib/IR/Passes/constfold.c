@@ -104,6 +104,8 @@ static bool fold_instr(IrFunc *fn, IrRef r) {
   in->args = NULL;
   in->imm[0] = c.op == IR_CONST_F64 ? ir_f64_bits(c.f) : c.i;
   in->imm[1] = 0;
+  in->fs = IR_NOREF; /* a constant needs no frame state */
+  in->spec = 0;
   return true;
 }
 
@@ -138,6 +140,7 @@ static bool fold_branch(IrFunc *fn, IrBlockId b) {
   if (dropped != taken)
     drop_edge(fn, b, dropped);
   in->op = IR_BR;
+  in->spec = 0;
   in->nargs = 0;
   in->args = NULL;
   ir_set_succ(fn, t, &taken, 1);
