@@ -259,6 +259,10 @@ static void check_phi(Verifier *v, IrBlockId b, IrRef r) {
     report(v, b, r, "phi without incoming blocks");
     return;
   }
+  if (b == 0) {
+    report(v, b, r, "phi in the entry block (it has no predecessors)");
+    return;
+  }
   if (in->nargs != bb->npreds)
     report(v, b, r, "phi has %u operand%s but bb%u has %u predecessor%s", in->nargs,
            in->nargs == 1 ? "" : "s", b, bb->npreds, bb->npreds == 1 ? "" : "s");
