@@ -20,7 +20,9 @@ case $name in
   ir_parse) seeds=$(find "$root/test" -name '*.ir' -not -path '*/Output/*') ;;
   *) seeds=$(find "$root/test" -name "*.${name%%_*}" -not -path '*/Output/*' 2>/dev/null || true) ;;
 esac
-for f in $seeds; do cp -n "$f" "$corpus/$(echo "$f" | md5sum | cut -c1-16)" 2>/dev/null || true; done
+for f in $seeds; do
+  cp -n "$f" "$corpus/seed-$(echo "$f" | md5sum | cut -c1-16)" 2>/dev/null || true
+done
 dict=$root/fuzz/$name.dict
 extra=()
 [ -f "$dict" ] && extra+=(-dict="$dict")
