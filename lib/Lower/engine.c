@@ -34,6 +34,7 @@
 #include <llvm-c/LLJIT.h>
 #include <llvm-c/Object.h>
 #include <llvm-c/Orc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -462,11 +463,28 @@ static int handle_system_exit(void) {
   return status;
 }
 
-/* The exit status of a pending exception, printed as python3.11 would. */
+/* The exit status of a pending exception, printed as python3.11 would. An uncaught
+ * KeyboardInterrupt gives -SIGINT: python3.11 kills itself with SIGINT after finalising. */
 static int exit_status_of_error(void) {
   if (PyErr_ExceptionMatches(PyExc_SystemExit)) return handle_system_exit();
+  int status = PyErr_ExceptionMatches(PyExc_KeyboardInterrupt) ? -SIGINT : 1;
   PyErr_Print(); /* sys.excepthook: the traceback */
-  return 1;
+  return status;
+}
+
+/* sys.stderr and sys.stdout flushed, the pending exception kept (pythonrun.c does this
+ * between running a script and printing its error). */
+static void flush_io(void) {
+  PyObject *type, *value, *tb;
+  PyErr_Fetch(&type, &value, &tb);
+  static const char *const names[2] = {"stderr", "stdout"};
+  for (int i = 0; i < 2; i++) {
+    PyObject *f = PySys_GetObject(names[i]); /* borrowed */
+    PyObject *r = f && f != Py_None ? PyObject_CallMethod(f, "flush", NULL) : NULL;
+    if (r) Py_DECREF(r);
+    else PyErr_Clear();
+  }
+  PyErr_Restore(type, value, tb);
 }
 
 static void print_engine_stats(LowerEngine *eng) {
@@ -534,6 +552,7 @@ int lower_run_main(PyllcDiag *d, IrModule *m, const LowerOptions *opts, PyObject
   }
   Py_XDECREF(file);
   PyObject *res = globals ? PyEval_EvalCode(code, globals, globals) : NULL;
+  flush_io();
   if (res) Py_DECREF(res);
   else status = exit_status_of_error();
 
@@ -552,4 +571,189 @@ int lower_run_main(PyllcDiag *d, IrModule *m, const LowerOptions *opts, PyObject
   if (opts->stats) print_engine_stats(eng);
   engine_free(eng);
   return status;
+}
+
+/* ==== The engine inside a running CPython: the pyllc module's API (lower.h) ============
+ * Added for issue 5 (the `pyllc` module); the only caller is lib/Runtime/module/rt_glue.c.
+ *
+ *   rt_engine     one per process, created by lower_rt_init and kept until exit (code
+ *                 objects freed at interpreter exit still find it in free_record).
+ *   rt_hook       the PEP 523 hook while it exists: compiled code objects run their entry;
+ *                 in whole-program mode the others are counted in a second co_extra slot
+ *                 (the count itself, no allocation) and compiled when it exceeds the
+ *                 threshold, before the frame runs. A count of -1 means "tried, stays
+ *                 interpreted". Loop work is estimated from the frame's run time (one unit
+ *                 per 100 ns) until compiled code counts its own back-edges, so that a
+ *                 function that runs one long loop once is compiled when it returns.
+ *   rt_busy       set while compiling: frames run by the compiler itself (GC, __del__)
+ *                 are not counted, so compilation never re-enters itself. */
+#include <time.h>
+
+static LowerEngine *rt_engine;
+static LowerRtFrontEnd rt_front_end;
+static Py_ssize_t rt_count_index = -1;
+static long rt_threshold = -1;
+static int rt_opt_level = 2;
+static int rt_busy;
+static double rt_t_front;      /* seconds in the front end and IR passes */
+
+static int64_t rt_now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static CodeRec *rt_record(PyObject *code) {
+  void *p = NULL;
+  if (extra_index < 0 || !((PyCodeObject *)code)->co_extra) return NULL;
+  if (_PyCode_GetExtra(code, extra_index, &p) < 0) {
+    PyErr_Clear();
+    return NULL;
+  }
+  return p;
+}
+
+/* Records a fallback that happened before lowering (front end, passes). */
+static void rt_note_fallback(PyObject *code, const char *why) {
+  PyCodeObject *co = (PyCodeObject *)code;
+  PyObject *key = PyUnicode_FromFormat("%U (%U:%d)", co->co_qualname, co->co_filename,
+                                       co->co_firstlineno);
+  PyObject *val = PyUnicode_FromString(why);
+  if (key && val && PyDict_SetItem(rt_engine->fallbacks, key, val) == 0)
+    rt_engine->nfallback++;
+  Py_XDECREF(key);
+  Py_XDECREF(val);
+  PyErr_Clear();
+}
+
+/* 1 compiled, 0 left to the interpreter (recorded), never an exception. */
+static int rt_compile_now(PyObject *code, int opt_level) {
+  if (rt_record(code)) return 1;
+  rt_busy++;
+  PyObject *et, *ev, *etb;
+  PyErr_Fetch(&et, &ev, &etb);
+  double t0 = pyllc_now();
+  IrModule *m = NULL;
+  char *why = NULL;
+  IrFunc *fn = rt_front_end(code, opt_level, &m, &why);
+  rt_t_front += pyllc_now() - t0;
+  int rc = 0;
+  if (!fn) {
+    rt_note_fallback(code, why ? why : "the front end refused it");
+  } else {
+    int saved = rt_engine->opts.opt_level;
+    rt_engine->opts.opt_level = opt_level;
+    rc = engine_compile(rt_engine, fn) == 0;
+    rt_engine->opts.opt_level = saved;
+  }
+  free(why);
+  if (m) ir_free_module(m);
+  PyErr_Clear();
+  PyErr_Restore(et, ev, etb);
+  rt_busy--;
+  return rc;
+}
+
+static PyObject *rt_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag) {
+  PyObject *code = (PyObject *)frame->f_code;
+  CodeRec *rec = throwflag ? NULL : rt_record(code);
+  if (rec) return rec->entry(ts, frame, throwflag);
+  if (rt_threshold < 0 || rt_busy || throwflag)
+    return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+  void *p = NULL;
+  if (_PyCode_GetExtra(code, rt_count_index, &p) < 0) {
+    PyErr_Clear();
+    return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+  }
+  intptr_t n = (intptr_t)p;
+  if (n < 0) return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+  n++;
+  if (n > rt_threshold) {
+    _PyCode_SetExtra(code, rt_count_index, (void *)(intptr_t)-1);
+    if (rt_compile_now(code, rt_opt_level) && (rec = rt_record(code)))
+      return rec->entry(ts, frame, throwflag);
+    return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+  }
+  int64_t t0 = rt_now_ns();
+  PyObject *res = _PyEval_EvalFrameDefault(ts, frame, throwflag);
+  n += (intptr_t)((rt_now_ns() - t0) / 100);
+  /* The frame is not cleared yet, so its code object is still alive. Module and class
+   * bodies run once: they are compiled only at their first run (threshold 0). */
+  if (n > rt_threshold && (frame->f_code->co_flags & CO_OPTIMIZED) && rt_threshold >= 0 &&
+      !rt_busy) {
+    n = -1;
+    rt_compile_now(code, rt_opt_level);
+  }
+  if (_PyCode_SetExtra(code, rt_count_index, (void *)n) < 0) PyErr_Clear();
+  return res;
+}
+
+int lower_rt_init(LowerRtFrontEnd front_end) {
+  if (rt_engine) return 0;
+  if (active_engine) {
+    PyErr_SetString(PyExc_RuntimeError, "pyllc: another execution engine is running");
+    return -1;
+  }
+  if (extra_index < 0) extra_index = _PyEval_RequestCodeExtraIndex(free_record);
+  if (rt_count_index < 0) rt_count_index = _PyEval_RequestCodeExtraIndex(NULL);
+  if (extra_index < 0 || rt_count_index < 0) {
+    PyErr_SetString(PyExc_RuntimeError, "pyllc: no co_extra slot left for the JIT");
+    return -1;
+  }
+  LowerOptions opts = {.opt_level = 2};
+  PyllcDiag *d = pyllc_diag_new(stderr); /* internal LLVM errors only; lives with rt_engine */
+  rt_engine = engine_new(d, &opts);
+  if (!rt_engine) {
+    pyllc_diag_free(d);
+    if (!PyErr_Occurred())
+      PyErr_SetString(PyExc_RuntimeError, "pyllc: the JIT could not be created");
+    return -1;
+  }
+  rt_front_end = front_end;
+  active_engine = rt_engine;
+  rt_set_deopt_counters(rt_engine->deopts);
+  _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), rt_hook);
+  return 0;
+}
+
+int lower_rt_compile(PyObject *code, int opt_level) {
+  if (!rt_engine && lower_rt_init(rt_front_end) < 0) return -1;
+  if (!rt_front_end) {
+    PyErr_SetString(PyExc_RuntimeError, "pyllc: lower_rt_init was not called");
+    return -1;
+  }
+  return rt_compile_now(code, opt_level);
+}
+
+int lower_rt_is_compiled(PyObject *code) { return rt_engine && rt_record(code) != NULL; }
+
+void lower_rt_set_threshold(long threshold, int opt_level) {
+  rt_threshold = threshold;
+  rt_opt_level = opt_level;
+}
+
+PyObject *lower_rt_stats(void) {
+  LowerEngine *e = rt_engine;
+  PyObject *deopts = PyDict_New();
+  for (int i = 0; deopts && e && i < RT_DEOPT__COUNT; i++) {
+    if (!e->deopts[i]) continue;
+    PyObject *n = PyLong_FromUnsignedLongLong(e->deopts[i]);
+    if (!n || PyDict_SetItemString(deopts, deopt_names[i], n) < 0) Py_CLEAR(deopts);
+    Py_XDECREF(n);
+  }
+  if (!deopts) return NULL;
+  double front = rt_t_front, lower = e ? e->t_lower : 0, opt = e ? e->t_opt : 0,
+         codegen = e ? e->t_codegen : 0;
+  uint64_t nrecs = 0;
+  for (CodeRec *r = e ? e->recs : NULL; r; r = r->next) nrecs++;
+  /* JIT memory: the machine code linked plus each live record and its object table (an
+   * estimate: LLVM's own allocations are not counted). */
+  uint64_t mem = e ? e->code_bytes + nrecs * sizeof(CodeRec) : 0;
+  for (CodeRec *r = e ? e->recs : NULL; r; r = r->next) mem += r->nobjs * sizeof(PyObject *);
+  return Py_BuildValue("{sIsNsNs{sdsdsdsdsd}sKsK}", "compiled", e ? e->ncompiled : 0u,
+                       "fallbacks", e ? PyDict_Copy(e->fallbacks) : PyDict_New(), "deopts",
+                       deopts, "compile_time_s", "total", front + lower + opt + codegen,
+                       "frontend", front, "lower", lower, "llvm_opt", opt, "codegen", codegen,
+                       "code_bytes", (unsigned long long)(e ? e->code_bytes : 0),
+                       "jit_memory_bytes", (unsigned long long)mem);
 }

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <libgen.h>
 #include <stdbool.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,6 +323,12 @@ done:
   if (pyllc_diag_errors(d) && rc == 0) rc = 1;
   /* --run's program may exit with any status; compile errors are always 1. */
   if (Py_IsInitialized() && Py_FinalizeEx() < 0 && rc == 0) rc = 120;
+  if (rc == -SIGINT) {
+    /* An uncaught KeyboardInterrupt: die by SIGINT as python3.11 does. */
+    signal(SIGINT, SIG_DFL);
+    kill(getpid(), SIGINT);
+    rc = 130;
+  }
   free(text);
   free(run_name);
   return rc;

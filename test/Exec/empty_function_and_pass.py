@@ -1,0 +1,16 @@
+# Execution test: python3.11 and `pyllc --run` give the same output and exit status.
+# RUN: %python %S/Inputs/run.py %t.want %python %s
+# RUN: %python %S/Inputs/run.py %t.got %pyllc --run %s
+# RUN: diff %t.want %t.got
+# RUN: %FileCheck %s < %t.got
+def f():
+    pass
+def g(*a):
+    ...
+class E:
+    pass
+print(f(), g(1), E.__name__)
+
+# ---- expected output (scripts/update_exec_checks.py) ----
+# CHECK: None None E
+# CHECK-NEXT: [exit 0]

@@ -1,0 +1,20 @@
+# Execution test: python3.11 and `pyllc --run` give the same output and exit status.
+# RUN: %python %S/Inputs/run.py %t.want %python %s
+# RUN: %python %S/Inputs/run.py %t.got %pyllc --run %s
+# RUN: diff %t.want %t.got
+# RUN: %FileCheck %s < %t.got
+def f():
+    try:
+        raise ValueError("inner")
+    except ValueError:
+        print("handling")
+        raise
+try:
+    f()
+except ValueError as e:
+    print("outer got", e)
+
+# ---- expected output (scripts/update_exec_checks.py) ----
+# CHECK: handling
+# CHECK-NEXT: outer got inner
+# CHECK-NEXT: [exit 0]

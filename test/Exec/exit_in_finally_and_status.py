@@ -1,0 +1,15 @@
+# Execution test: python3.11 and `pyllc --run` give the same output and exit status.
+# RUN: %python %S/Inputs/run.py %t.want %python %s
+# RUN: %python %S/Inputs/run.py %t.got %pyllc --run %s
+# RUN: diff %t.want %t.got
+# RUN: %FileCheck %s < %t.got
+import sys
+try:
+    print("work")
+finally:
+    sys.stdout.flush()
+sys.exit(0)
+
+# ---- expected output (scripts/update_exec_checks.py) ----
+# CHECK: work
+# CHECK-NEXT: [exit 0]

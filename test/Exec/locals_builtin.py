@@ -1,0 +1,13 @@
+# Execution test: python3.11 and `pyllc --run` give the same output and exit status.
+# RUN: %python %S/Inputs/run.py %t.want %python %s
+# RUN: %python %S/Inputs/run.py %t.got %pyllc --run %s
+# RUN: diff %t.want %t.got
+# RUN: %FileCheck %s < %t.got
+def f(a):
+    b = a * 2
+    return sorted(locals().items())
+print(f(3))
+
+# ---- expected output (scripts/update_exec_checks.py) ----
+# CHECK: [('a', 3), ('b', 6)]
+# CHECK-NEXT: [exit 0]

@@ -1,0 +1,15 @@
+# Execution test: python3.11 and `pyllc --run` give the same output and exit status.
+# RUN: %python %S/Inputs/run.py %t.want %python %s
+# RUN: %python %S/Inputs/run.py %t.got %pyllc --run %s
+# RUN: diff %t.want %t.got
+# RUN: %FileCheck %s < %t.got
+def f(x):
+    if x:
+        return x, x
+def g():
+    return
+print(f(1), f(0), g())
+
+# ---- expected output (scripts/update_exec_checks.py) ----
+# CHECK: (1, 1) None None
+# CHECK-NEXT: [exit 0]
