@@ -89,10 +89,19 @@ static bool remove_unused(IrFunc *fn) {
       continue;
     queued[r] = true;
     changed = true;
-    ir_remove(fn, r);
+    fn->instrs[r].dead = true; /* unlinked below, all at once */
     /* work holds each instruction at most once per reason; n slots suffice since an
      * instruction is pushed only when its count reaches zero, once. */
     release_uses(fn, r, uses, stamp, work, &nwork);
+  }
+  /* One sweep over the block lists rather than an ir_remove (a memmove) per deletion. */
+  for (IrBlockId b = 0; changed && b < fn->nblocks; b++) {
+    IrBlock *bb = &fn->blocks[b];
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < bb->ninstrs; i++)
+      if (!fn->instrs[bb->instrs[i]].dead)
+        bb->instrs[n++] = bb->instrs[i];
+    bb->ninstrs = n;
   }
   free(uses);
   free(stamp);
