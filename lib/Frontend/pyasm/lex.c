@@ -212,7 +212,7 @@ static void read_number(Lexer *L) {
   /* collect digits without '_' */
   size_t cap = (size_t)(L->end - q) + 8, nd = 0;
   char *buf = ir_arena_alloc(cx->arena, cap);
-  bool is_float = false, bad = false, prev_digit = false;
+  bool is_float = false, bad = false, prev_digit = base != 10; /* 0x_ff is valid */
   const char *bad_at = NULL;
   if (base == 10 && neg)
     buf[nd++] = '-';

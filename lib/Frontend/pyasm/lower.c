@@ -411,7 +411,7 @@ static void branch(W *w, IrRef c, Join *t, Join *fj, int line, int col) {
     w->f->cur = mid;
     emit(w, IR_EVAL_BREAKER, NULL, 0);
     join_record(w, t, mid);
-    ir_emit_br(fn, mid, t->block);
+    set_line(w, ir_emit_br(fn, mid, t->block));
     w->f->cur = save;
     tb = mid;
   } else {
@@ -2160,6 +2160,7 @@ static void gen_macro_paste(W *w, Env *env, PyasmStmt *s) {
   if (benv && benv->macro)
     w->cx->filename = benv->macro->file;
   stmts(w, benv, blk->body);
+  w->line = s->line;
   w->cx->filename = file;
   w->scope = saved;
   w->expansion_depth--;
@@ -2189,7 +2190,9 @@ static void gen_macro_return(W *w, Env *env, PyasmStmt *s) {
 static void gen_call_stmt(W *w, Env *env, PyasmStmt *s) {
   FnCtx *f = w->f;
   if (s->call_kind == PA_CALL_MACRO || s->kind == PA_S_MACRO_USE) {
-    if (expand_macro(w, env, s, s->e)) {
+    bool value = expand_macro(w, env, s, s->e);
+    w->line = s->line;
+    if (value) {
       if (s->target)
         store_top(w, env, s->target);
     } else if (s->target) {
@@ -2408,6 +2411,40 @@ static void begin_function(W *w, FnCtx *f, FnKind kind, IrFunc *fn, FnCtx *paren
   w->f = f;
 }
 
+/* Phis whose operands are all one value (or the phi itself) are that value: macro
+ * returns and loops that leave the stack alone make many. Repeated until none is left. */
+static void remove_trivial_phis(IrFunc *fn) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (IrBlockId b = 0; b < fn->nblocks; b++) {
+      IrBlock *bb = &fn->blocks[b];
+      for (uint32_t i = 0; i < bb->ninstrs; i++) {
+        IrRef r = bb->instrs[i];
+        IrInstr *in = &fn->instrs[r];
+        if (in->op != IR_PHI || in->nargs == 0)
+          continue;
+        IrRef same = IR_NOREF;
+        bool trivial = true;
+        for (uint32_t k = 0; k < in->nargs && trivial; k++) {
+          IrRef a = in->args[k];
+          if (a == r || a == same)
+            continue;
+          if (same != IR_NOREF)
+            trivial = false;
+          same = a;
+        }
+        if (!trivial || same == IR_NOREF)
+          continue;
+        ir_replace_uses(fn, r, same);
+        ir_remove(fn, r);
+        changed = true;
+        i--; /* the list moved down */
+      }
+    }
+  }
+}
+
 /* Orders localsplus (plain, cells, free), renumbers local immediates, fills the phis and
  * builds the frame states. */
 static void finish_function(W *w, FnCtx *f) {
@@ -2495,6 +2532,7 @@ static void finish_function(W *w, FnCtx *f) {
       fn->fstates[fs].vals[fn->nlocalsplus + s] = p->stack[s];
     ir_attach_fstate(fn, p->instr, fs);
   }
+  remove_trivial_phis(fn);
   /* every block ends with a terminator */
   for (IrBlockId b = 0; b < fn->nblocks; b++)
     if (fn->blocks[b].term == IR_NOREF)

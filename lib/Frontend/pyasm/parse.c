@@ -297,7 +297,7 @@ static PyasmExpr *code_block(Parser *p) {
 
 /* primary = '$' IDENT | '$' ':' IDENT | '@' IDENT | '@' '!' IDENT | '§' IDENT | '&' IDENT
  *         | '~' IDENT | '%' [INT] | '\' | INT | FLOAT | STRING | BYTES
- *         | 'None' | 'True' | 'False' | 'OP' '(' op-core ')'
+ *         | 'None' | 'True' | 'False' | 'OP' ( '(' op-core ')' | op-core )
  *         | '?' expr              -- PARTIAL arguments
  *         | code-block            -- macro arguments */
 static PyasmExpr *primary(Parser *p, int flags) {
@@ -333,8 +333,10 @@ static PyasmExpr *primary(Parser *p, int flags) {
     if (is(p, "OP")) {
       next(p);
       e = new_expr(p, PA_E_OP, t);
-      if (!is(p, "("))
-        return expected(p, "'(' after OP in an expression");
+      if (!is(p, "(")) { /* OP tuple(...), OP not $x: one operator, no parentheses */
+        e->op = op_core(p);
+        return e->op ? e : NULL;
+      }
       PyasmTok *open = open_paren(p);
       if (!(e->op = op_core(p)) || !close_paren(p, ")", open))
         return NULL;
