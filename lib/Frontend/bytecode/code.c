@@ -477,5 +477,11 @@ IrFunc *fe_func_from_code(PyllcDiag *d, IrModule *m, PyObject *code) {
   }
   filename = ir_strdup(m->arena, filename, strlen(filename));
   Ctx x = {d, m, filename, 0, true, false};
-  return func_from_code(&x, co);
+  uint32_t before = m->nfuncs;
+  IrFunc *fn = func_from_code(&x, co);
+  if (!fn) { /* leave m as it was: drop the functions made before the error */
+    while (m->nfuncs > before)
+      ir_free_func(m->funcs[--m->nfuncs]);
+  }
+  return fn;
 }
