@@ -52,7 +52,7 @@ LLVMTargetMachineRef lower_target_machine(int opt_level, char **err) {
 
 int lower_optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int opt_level, char **err) {
   const char *pipeline = lower_llvm_pipeline(opt_level);
-  if (!*pipeline) pipeline = "globaldce"; /* -O0: drop helpers nothing calls */
+  if (!*pipeline) return 0; /* -O0: helpers are not linked in, nothing to clean up */
   LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
   LLVMErrorRef e = LLVMRunPasses(m, pipeline, tm, po);
   LLVMDisposePassBuilderOptions(po);
@@ -79,7 +79,7 @@ static void stats_one(IrFunc *fn, const LowerOptions *opts, LLVMTargetMachineRef
                       const char *file) {
   LLVMContextRef C = LLVMContextCreate();
   double t0 = pyllc_now();
-  LowerCtx *lc = lower_ctx_new(C, "stats");
+  LowerCtx *lc = lower_ctx_new(C, "stats", opts->opt_level);
   LowerFuncInfo info;
   char *sym = lower_symbol_name(fn, -1);
   int rc = lower_func(lc, fn, sym, &info);
@@ -143,7 +143,7 @@ int lower_emit_module(PyllcDiag *d, IrModule *m, const LowerOptions *opts,
       if (!only || m->funcs[i] == only) stats_one(m->funcs[i], opts, tm, file);
   }
 
-  LowerCtx *lc = lower_ctx_new(C, file);
+  LowerCtx *lc = lower_ctx_new(C, file, opts->opt_level);
   for (uint32_t i = 0; i < m->nfuncs; i++) {
     IrFunc *fn = m->funcs[i];
     if (only && fn != only) continue;

@@ -43,6 +43,13 @@
 #include "pyllc/lower.h"
 #include "pyllc/support.h"
 #include "rt_abi.h"
+#include "rt_inline_syms.h"
+
+/* The inline helpers' native copies (their real prototypes are in rt_inline.c; only their
+ * addresses are taken here, for -O0 code that calls instead of inlining). */
+#define RT_DECLARE(n) void n(void);
+RT_INLINE_LIST(RT_DECLARE)
+#undef RT_DECLARE
 
 typedef PyObject *(*EntryFn)(PyThreadState *, _PyInterpreterFrame *, int);
 
@@ -173,7 +180,7 @@ static LowerEngine *engine_new(PyllcDiag *d, const LowerOptions *opts) {
 #define RT_PAIR(n) {LLVMOrcLLJITMangleAndIntern(eng->jit, #n),                              \
                     {(LLVMOrcExecutorAddress)(uintptr_t)&n,                                 \
                      {LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable, 0}}},
-  LLVMOrcCSymbolMapPair syms[] = {RT_NATIVE_LIST(RT_PAIR)};
+  LLVMOrcCSymbolMapPair syms[] = {RT_NATIVE_LIST(RT_PAIR) RT_INLINE_LIST(RT_PAIR)};
 #undef RT_PAIR
   LLVMOrcMaterializationUnitRef mu =
       LLVMOrcAbsoluteSymbols(syms, sizeof syms / sizeof syms[0]);
@@ -323,7 +330,7 @@ static int engine_compile(LowerEngine *eng, IrFunc *fn) {
   LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
   LLVMContextRef C = LLVMOrcThreadSafeContextGetContext(tsc);
   double t0 = pyllc_now();
-  LowerCtx *lc = lower_ctx_new(C, sym);
+  LowerCtx *lc = lower_ctx_new(C, sym, eng->opts.opt_level);
   if (lower_func(lc, fn, sym, &info) != 0) {
     lower_ctx_free(lc);
     note_fallback(eng, fn, info.why);

@@ -51,6 +51,7 @@ struct LowerCtx {
   LLVMBuilderRef B;
   LLVMTypeRef ptr, i1, i32, i64, f64, vd;
   char *target_cpu, *target_features; /* copied from the helpers (inlining needs them) */
+  bool link_helpers;    /* link the helpers' bitcode in (to inline them); else call them */
   unsigned md_invariant;
 };
 
@@ -130,10 +131,11 @@ static char *dup_attr(LLVMValueRef f, const char *kind) {
   return s;
 }
 
-LowerCtx *lower_ctx_new(LLVMContextRef C, const char *module_name) {
+LowerCtx *lower_ctx_new(LLVMContextRef C, const char *module_name, int opt_level) {
   LowerCtx *lc = calloc(1, sizeof *lc);
   if (!lc) PYLLC_DIE("out of memory");
   lc->C = C;
+  lc->link_helpers = opt_level > 0;
   lc->M = LLVMModuleCreateWithNameInContext(module_name, C);
   LLVMSetTarget(lc->M, "x86_64-pc-linux-gnu");
   lc->B = LLVMCreateBuilderInContext(C);
@@ -173,6 +175,12 @@ void lower_ctx_free(LowerCtx *lc) {
 
 LLVMModuleRef lower_ctx_finish(LowerCtx *lc, char **err) {
   LLVMModuleRef m = NULL;
+  if (!lc->link_helpers) {
+    /* -O0: the helpers stay declarations, resolved to their native copies. */
+    LLVMDisposeModule(lc->rt);
+    lc->rt = NULL;
+    goto verify;
+  }
   /* Helpers become linkonce_odr so that the linker only pulls in what is referenced. */
   for (LLVMValueRef f = LLVMGetFirstFunction(lc->rt); f; f = LLVMGetNextFunction(f)) {
     if (!LLVMIsDeclaration(f) && LLVMGetLinkage(f) == LLVMExternalLinkage)
@@ -192,6 +200,7 @@ LLVMModuleRef lower_ctx_finish(LowerCtx *lc, char **err) {
       LLVMSetVisibility(f, LLVMDefaultVisibility);
     }
   }
+verify:;
   char *msg = NULL;
   if (LLVMVerifyModule(lc->M, LLVMReturnStatusAction, &msg)) {
     *err = strdup(msg ? msg : "invalid LLVM module");

@@ -37,11 +37,12 @@ void lower_info_clear(LowerFuncInfo *info);
  * lower_ctx_finish hands it over. */
 typedef struct LowerCtx LowerCtx;
 
-LowerCtx *lower_ctx_new(LLVMContextRef ctx, const char *module_name);
+/* opt_level 0: helpers are called (native copies); above, linked in to be inlined. */
+LowerCtx *lower_ctx_new(LLVMContextRef ctx, const char *module_name, int opt_level);
 /* Lowers fn into the module under the symbol `sym`. Returns 0, or -1 with info->why set
  * (the function is then absent from the module, which stays valid). */
 int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info);
-/* Links the runtime helpers the module uses, makes them internal, verifies the module.
+/* Links the runtime helpers the module uses (above -O0), makes them internal, verifies.
  * Returns the module (ownership passes to the caller) or NULL with *err set (malloc'd),
  * and frees lc either way. */
 LLVMModuleRef lower_ctx_finish(LowerCtx *lc, char **err);
