@@ -118,6 +118,9 @@ typedef struct W {
   int line;            /* line of the statement being lowered */
   int depth;           /* recursion guard */
   Env *env;            /* env of the statement being lowered */
+  uint32_t nexpansions; /* macro expansions and code-block pastes so far */
+  uint32_t nstmts;     /* statements lowered so far (expansions included) */
+  bool too_big;        /* the expansion budget was exceeded (reported once) */
 } W;
 
 static void stmts(W *w, Env *env, PyasmStmt *list);
@@ -1424,6 +1427,17 @@ static void expansion_notes(void *data) {
   cx->on_error = expansion_notes;
 }
 
+/* Macros that expand others several times can grow exponentially: the total number of
+ * expansions is bounded, so that compile time and memory stay bounded too. */
+static bool expansion_budget(W *w, const PyasmExpr *at) {
+  if (++w->nexpansions <= PYASM_MAX_EXPANSIONS)
+    return true;
+  if (!w->too_big)
+    ERR(w, at, "more than %d macro expansions: the program is too large", PYASM_MAX_EXPANSIONS);
+  w->too_big = true;
+  return false;
+}
+
 /* Expands macro call `call` (callee: the macro name) of statement s. Returns true when
  * a value was left on the stack (MACRO_RETURN). */
 static bool expand_macro(W *w, Env *env, PyasmStmt *s, PyasmExpr *call) {
@@ -1476,6 +1490,8 @@ static bool expand_macro(W *w, Env *env, PyasmStmt *s, PyasmExpr *call) {
     cx->filename = file;
     return false;
   }
+  if (!expansion_budget(w, call))
+    return false;
   if (chain >= PYASM_MAX_EXPANSION_DEPTH || w->expansion_depth >= PYASM_MAX_EXPANSION_DEPTH) {
     ERR(w, call, "macro expansion deeper than %d levels", PYASM_MAX_EXPANSION_DEPTH);
     return false;
@@ -2144,6 +2160,8 @@ static void gen_macro_paste(W *w, Env *env, PyasmStmt *s) {
     gen_expr(w, env, s->list[i]);
     store_var(w, var_name(w, benv, blk->bnames[i]));
   }
+  if (!expansion_budget(w, blk))
+    return;
   if (++w->expansion_depth > PYASM_MAX_EXPANSION_DEPTH * 4) {
     ERR(w, s, "code block pasted deeper than %d levels", PYASM_MAX_EXPANSION_DEPTH * 4);
     w->expansion_depth--;
@@ -2220,7 +2238,8 @@ static void gen_call_stmt(W *w, Env *env, PyasmStmt *s) {
     pc->nargs = call->nargs + 1;
     pc->args = alloc(w, sizeof(PyasmArg) * pc->nargs);
     pc->args[0].value = call->a;
-    memcpy(pc->args + 1, call->args, sizeof(PyasmArg) * call->nargs);
+    if (call->nargs)
+      memcpy(pc->args + 1, call->args, sizeof(PyasmArg) * call->nargs);
     gen_expr(w, env, pc);
   } else {
     gen_expr(w, env, s->e);
@@ -2387,8 +2406,14 @@ static void stmts(W *w, Env *env, PyasmStmt *list) {
   }
   Env *saved = w->env;
   w->env = env;
-  for (PyasmStmt *s = list; s; s = s->next) {
+  for (PyasmStmt *s = list; s && !w->too_big; s = s->next) {
     FnCtx *f = w->f;
+    if (++w->nstmts > PYASM_MAX_STMTS) {
+      ERR(w, s, "more than %d statements after macro expansion: the program is too large",
+          PYASM_MAX_STMTS);
+      w->too_big = true;
+      break;
+    }
     if (f->cur == IR_NOREF) {
       if (!has_label(s, 0))
         continue;
@@ -2408,6 +2433,10 @@ static void begin_function(W *w, FnCtx *f, FnKind kind, IrFunc *fn, FnCtx *paren
   f->kind = kind;
   f->fn = fn;
   f->cur = ir_new_block(fn);
+  f->cap = 16;
+  f->stack = malloc(sizeof(IrRef) * f->cap); /* never NULL: memcpy from it is defined */
+  if (!f->stack)
+    PYLLC_DIE("out of memory");
   w->f = f;
 }
 

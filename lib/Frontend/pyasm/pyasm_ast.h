@@ -355,6 +355,8 @@ const char *pyasm_macro_signature(PyasmCtx *cx, const PyasmMacro *m);
 int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out);
 
 #define PYASM_MAX_EXPANSION_DEPTH 64
+#define PYASM_MAX_EXPANSIONS 20000
+#define PYASM_MAX_STMTS 200000
 #define PYASM_MAX_NESTING 200
 
 #endif
