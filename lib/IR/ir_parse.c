@@ -324,6 +324,8 @@ static bool lex_string(Parser *p, const char *text, size_t len, size_t *i, uint3
 static void lex(Parser *p, const char *text, size_t len) {
   uint32_t line = 1;
   size_t i = 0, linestart = 0;
+  if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+    i = linestart = 3; /* a UTF-8 byte-order mark: invisible, so columns start after it */
   while (i < len && !p->stop) {
     unsigned char c = (unsigned char)text[i];
     uint32_t col = (uint32_t)(i - linestart) + 1;
