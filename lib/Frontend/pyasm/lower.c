@@ -2562,6 +2562,19 @@ static void finish_function(W *w, FnCtx *f) {
     ir_attach_fstate(fn, p->instr, fs);
   }
   remove_trivial_phis(fn);
+  /* There is no bytecode: frame state k, in layout order, gets code unit k (offset 2k).
+   * A code object for this function holds one instruction per frame state (RESUME where
+   * the resume is, NOPs elsewhere), its line table giving each the line of its IR
+   * instruction: tracebacks and f_lineno then come out right. */
+  uint32_t unit = 0;
+  for (IrBlockId b = 0; b < fn->nblocks; b++) {
+    IrBlock *bb = &fn->blocks[b];
+    for (uint32_t i = 0; i <= bb->ninstrs; i++) {
+      IrRef r = i < bb->ninstrs ? bb->instrs[i] : bb->term;
+      if (r != IR_NOREF && fn->instrs[r].fs != IR_NOREF)
+        fn->fstates[fn->instrs[r].fs].bc_offset = (int32_t)(2 * unit++);
+    }
+  }
   /* every block ends with a terminator */
   for (IrBlockId b = 0; b < fn->nblocks; b++)
     if (fn->blocks[b].term == IR_NOREF)
