@@ -499,16 +499,25 @@ static void lower_generic(FnCtx *fc, IrRef r, IrInstr *in) {
   if (raise || deopt) {
     LLVMValueRef failed = NULL;
     bool check = raise && deopt;
+    if ((rl == 'o' || rl == 'p') && null_may_be_ok(in->op)) {
+      /* NULL and an exception set: raise; NULL alone is a result. */
+      failed = LLVMBuildICmp(lc->B, LLVMIntEQ, res, LLVMConstNull(lc->ptr), "");
+      LLVMBasicBlockRef isnull = LLVMAppendBasicBlockInContext(lc->C, fc->func, "null");
+      LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(lc->C, fc->func, "ok");
+      LLVMBuildCondBr(lc->B, failed, isnull, ok);
+      LLVMPositionBuilderAtEnd(lc->B, isnull);
+      LLVMTypeRef p[1] = {lc->ptr};
+      LLVMValueRef a[1] = {fc->ts};
+      LLVMValueRef e = call(lc, "rt_err_occurred", lc->i32, p, 1, a);
+      branch_on_failure(fc, LLVMBuildICmp(lc->B, LLVMIntNE, e, i32c(lc, 0), ""), in->fs,
+                        raise ? 1 : 0, check);
+      LLVMBuildBr(lc->B, ok);
+      LLVMPositionBuilderAtEnd(lc->B, ok);
+      fc->vals[r] = res;
+      return;
+    }
     if (rl == 'o' || rl == 'p') {
       failed = LLVMBuildICmp(lc->B, LLVMIntEQ, res, LLVMConstNull(lc->ptr), "");
-      if (null_may_be_ok(in->op)) {
-        /* NULL and an exception set: raise. */
-        LLVMTypeRef p[1] = {lc->ptr};
-        LLVMValueRef a[1] = {fc->ts};
-        LLVMValueRef e = call(lc, "rt_err_occurred", lc->i32, p, 1, a);
-        failed = LLVMBuildAnd(lc->B, failed, LLVMBuildICmp(lc->B, LLVMIntNE, e, i32c(lc, 0), ""),
-                              "");
-      }
     } else if (rl == 'b' || rl == 'v') {
       failed = LLVMBuildICmp(lc->B, LLVMIntSLT, res, i32c(lc, 0), "");
     } else {

@@ -1,0 +1,38 @@
+# Locals live in the frame: load_local/store_local/delete_local are helper calls (inlined
+# above -O0), and a failure hands the frame to the interpreter at the instruction with the
+# value stack spilled to localsplus[nlocalsplus + i] (offset 72 + 8 * i).
+# RUN: %pyllc %s -emit-llvm -O0 --function swap | %FileCheck %s --check-prefix=SWAP
+# RUN: %pyllc %s -emit-llvm -O0 --function unbound | %FileCheck %s --check-prefix=DEL
+# RUN: %pyllc %s -emit-llvm -O2 --function swap | %FileCheck %s --check-prefix=O2
+
+# SWAP-LABEL: define ptr @py.swap.{{[0-9]+}}(
+# SWAP:       [[A:%[0-9]+]] = call ptr @rt_load_local(ptr %ts, ptr %frame, i64 0)
+# SWAP-NEXT:  [[NA:%[0-9]+]] = icmp eq ptr [[A]], null
+# SWAP-NEXT:  br i1 [[NA]], label %[[FAILA:fail[0-9]*]], label %[[OKA:ok[0-9]*]]
+# An unbound `a`: nothing on the stack, raise at unit 1 (offset 2), reason "exception".
+# SWAP:       [[FAILA]]:
+# SWAP-NEXT:  tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 1, i64 0, i32 1, i64 3)
+# SWAP:       [[B:%[0-9]+]] = call ptr @rt_load_local(ptr %ts, ptr %frame, i64 1)
+# An unbound `b` with `a` on the stack: a is spilled to the stack's first slot (2 locals:
+# 72 + 16 = 88) and the interpreter releases it while unwinding.
+# SWAP:       store ptr [[A]], ptr {{%[0-9]+}}
+# SWAP-NEXT:  tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 2, i64 1, i32 1, i64 3)
+# SWAP:       call void @rt_store_local(ptr %ts, ptr %frame, i64 0, ptr [[B]])
+# SWAP-NEXT:  call void @rt_store_local(ptr %ts, ptr %frame, i64 1, ptr [[A]])
+def swap(a, b):
+    a, b = b, a
+    return a
+
+# DEL-LABEL: define ptr @py.unbound.{{[0-9]+}}(
+# DEL:       [[R:%[0-9]+]] = call i32 @rt_delete_local(ptr %ts, ptr %frame, i64 0)
+# DEL-NEXT:  [[F:%[0-9]+]] = icmp slt i32 [[R]], 0
+# DEL-NEXT:  br i1 [[F]]
+def unbound(x):
+    del x
+
+# At -O2 the helpers are inlined: localsplus[0] is read at frame offset 72 directly.
+# O2-LABEL: define ptr @py.swap.{{[0-9]+}}(
+# O2-NOT:   call {{.*}}@rt_load_local
+# O2:       getelementptr inbounds i8, ptr %frame, i64 72
+# O2-NOT:   call {{.*}}@rt_store_local
+# O2:       ret ptr

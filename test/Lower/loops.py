@@ -1,0 +1,52 @@
+# for: get_iter, then iter_next, whose NULL means "exhausted" unless an exception is set
+# (only then does the loop leave for the interpreter); the back-edge runs the eval
+# breaker check, which raises (signal handlers) or deoptimises (tracing).
+# RUN: %pyllc %s -emit-llvm -O0 --function loop > %t.ll
+# RUN: %FileCheck %s < %t.ll
+# RUN: %FileCheck %s --check-prefix=EXIT < %t.ll
+# RUN: %FileCheck %s --check-prefix=BREAK < %t.ll
+# RUN: %pyllc %s -emit-llvm -O2 --function loop | %FileCheck %s --check-prefix=O2
+
+# The header block (IR blocks are laid out first, in reverse post-order).
+# CHECK-LABEL: define ptr @py.loop.{{[0-9]+}}(
+# CHECK:      [[HEAD:bb[0-9]+]]:
+# CHECK:      [[V:%[0-9]+]] = call ptr @rt_iter_next(ptr %ts, ptr %frame, ptr [[IT:%[0-9]+]])
+# CHECK-NEXT: [[N:%[0-9]+]] = icmp eq ptr [[V]], null
+# CHECK-NEXT: br i1 [[N]], label %null, label %[[OK:ok[0-9]*]]
+# CHECK:      [[IT]] = call ptr @rt_get_iter(ptr %ts, ptr %frame, ptr
+# CHECK:      null:
+# CHECK-NEXT: [[E:%[0-9]+]] = call i32 @rt_err_occurred(ptr %ts)
+
+# Exhausted: the loop exits; an exception: leave with the iterator on the stack.
+# EXIT:      null:
+# EXIT-NEXT: [[E:%[0-9]+]] = call i32 @rt_err_occurred(ptr %ts)
+# EXIT-NEXT: [[EB:%[0-9]+]] = icmp ne i32 [[E]], 0
+# EXIT-NEXT: br i1 [[EB]], label %[[FAIL:fail[0-9]*]], label %[[CONT:ok[0-9]*]]
+# EXIT:      [[FAIL]]:
+# EXIT:      store ptr [[IT:%[0-9]+]]
+# EXIT-NEXT: tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 18, i64 1, i32 1, i64 3)
+
+# The back-edge: eval_breaker, raising (throwflag 1) or deoptimising (0) at JUMP_BACKWARD
+# (unit 25) with the iterator on the stack; otherwise back to the header.
+# BREAK:      [[BR:%[0-9]+]] = call i32 @rt_eval_breaker(ptr %ts, ptr %frame)
+# BREAK-NEXT: [[F:%[0-9]+]] = icmp slt i32 [[BR]], 0
+# BREAK-NEXT: br i1 [[F]], label %[[FAIL:fail[0-9]*]], label %[[BACK:ok[0-9]*]]
+# BREAK:      [[FAIL]]:
+# BREAK-NEXT: call i32 @rt_err_occurred(ptr %ts)
+# BREAK:      [[BACK]]:
+# BREAK-NEXT: br label %bb{{[0-9]+}}
+# BREAK:      tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 25, i64 1, i32 1, i64 3)
+# BREAK:      tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 25, i64 1, i32 0, i64 0)
+
+def loop(n):
+    s = 0
+    for i in range(n):
+        s += i
+    return s
+
+# At -O2 the loop keeps its shape with the helpers inlined: a phi at the header, the eval
+# breaker read from the interpreter state.
+# O2-LABEL: define ptr @py.loop.{{[0-9]+}}(
+# O2-NOT:   call {{.*}}@rt_eval_breaker
+# O2-NOT:   call {{.*}}@rt_iter_next
+# O2:       ret ptr
