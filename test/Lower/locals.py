@@ -6,16 +6,18 @@
 # RUN: %pyllc %s -emit-llvm -O2 --function swap | %FileCheck %s --check-prefix=O2
 
 # SWAP-LABEL: define ptr @py.swap.{{[0-9]+}}(
-# SWAP:       [[A:%[0-9]+]] = call ptr @rt_load_local(ptr %ts, ptr %frame, i64 0)
-# SWAP-NEXT:  [[NA:%[0-9]+]] = icmp eq ptr [[A]], null
-# SWAP-NEXT:  br i1 [[NA]], label %[[FAILA:fail[0-9]*]], label %[[OKA:ok[0-9]*]]
-# An unbound `a`: nothing on the stack, raise at unit 1 (offset 2), reason "exception".
-# SWAP:       [[FAILA]]:
-# SWAP-NEXT:  tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 1, i64 0, i32 1, i64 3)
+# `a, b = b, a` loads b first.
 # SWAP:       [[B:%[0-9]+]] = call ptr @rt_load_local(ptr %ts, ptr %frame, i64 1)
-# An unbound `b` with `a` on the stack: a is spilled to the stack's first slot (2 locals:
+# SWAP-NEXT:  [[NB:%[0-9]+]] = icmp eq ptr [[B]], null
+# SWAP-NEXT:  br i1 [[NB]], label %[[FAILB:fail[0-9]*]], label %[[OKB:ok[0-9]*]]
+# An unbound `b`: nothing on the stack, raise at unit 1 (offset 2), reason "exception".
+# SWAP:       [[FAILB]]:
+# SWAP-NEXT:  tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 1, i64 0, i32 1, i64 3)
+# SWAP:       [[A:%[0-9]+]] = call ptr @rt_load_local(ptr %ts, ptr %frame, i64 0)
+# An unbound `a` with `b` on the stack: b is spilled to the stack's first slot (2 locals:
 # 72 + 16 = 88) and the interpreter releases it while unwinding.
-# SWAP:       store ptr [[A]], ptr {{%[0-9]+}}
+# SWAP:       [[SLOT:%[0-9]+]] = getelementptr i8, ptr %frame, i64 88
+# SWAP-NEXT:  store ptr [[B]], ptr [[SLOT]]
 # SWAP-NEXT:  tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 2, i64 1, i32 1, i64 3)
 # SWAP:       call void @rt_store_local(ptr %ts, ptr %frame, i64 0, ptr [[B]])
 # SWAP-NEXT:  call void @rt_store_local(ptr %ts, ptr %frame, i64 1, ptr [[A]])
