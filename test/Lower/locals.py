@@ -19,7 +19,7 @@
 # SWAP:       [[SLOT:%[0-9]+]] = getelementptr i8, ptr %frame, i64 88
 # SWAP-NEXT:  store ptr [[B]], ptr [[SLOT]]
 # SWAP-NEXT:  tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 2, i64 1, i32 1, i64 3)
-# The compiler stores without a SWAP: b := a first, then a := b.
+# The compiler stores b := a first, then a := b (no swap instruction).
 # SWAP:       call void @rt_store_local(ptr %ts, ptr %frame, i64 1, ptr [[A]])
 # SWAP-NEXT:  call void @rt_store_local(ptr %ts, ptr %frame, i64 0, ptr [[B]])
 def swap(a, b):
