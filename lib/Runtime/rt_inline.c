@@ -181,7 +181,8 @@ static RT_INLINE int64_t base_op(int64_t op) {
 
 PyObject *rt_binary_op(TS *ts, Frame *f, int64_t op, PyObject *a, PyObject *b) {
   int64_t bop = base_op(op);
-  if (PyLong_CheckExact(a) && PyLong_CheckExact(b) && is_compact(a) && is_compact(b)) {
+  /* Small ints first: the common case gets the fall-through layout. */
+  if (LIKELY(PyLong_CheckExact(a) && PyLong_CheckExact(b) && is_compact(a) && is_compact(b))) {
     long x = compact_value(a), y = compact_value(b);
     switch (bop) {
     case NB_ADD: return box_long(x + y); /* |x|,|y| < 2^30: cannot overflow a long */
@@ -233,7 +234,7 @@ static RT_INLINE PyObject *box_bool(int b) {
 }
 
 PyObject *rt_compare_op(TS *ts, Frame *f, int64_t c, PyObject *a, PyObject *b) {
-  if (PyLong_CheckExact(a) && PyLong_CheckExact(b) && is_compact(a) && is_compact(b))
+  if (LIKELY(PyLong_CheckExact(a) && PyLong_CheckExact(b) && is_compact(a) && is_compact(b)))
     return box_bool(cmp_long(c, compact_value(a), compact_value(b)));
   if (PyFloat_CheckExact(a) && PyFloat_CheckExact(b))
     return box_bool(cmp_double(c, PyFloat_AS_DOUBLE(a), PyFloat_AS_DOUBLE(b)));

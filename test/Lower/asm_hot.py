@@ -1,0 +1,64 @@
+# x86-64 assembly of the hot operations at -O2, with the runtime helpers inlined.
+# REQUIRES: x86_64
+# RUN: %pyllc %s -S -O2 --function add | %FileCheck %s --check-prefix=ADD
+# RUN: %pyllc %s -S -O2 --function lt | %FileCheck %s --check-prefix=LT
+# RUN: %pyllc %s -S -O2 --function ident | %FileCheck %s --check-prefix=LOCAL
+# RUN: %pyllc %s -S -O2 --function count | %FileCheck %s --check-prefix=LOOP
+# RUN: %pyllc %s -S -O2 --function callf | %FileCheck %s --check-prefix=CALL
+
+# int + int: both operands exact compact ints, the sum is a small int taken from the
+# interpreter's cache: no call from the type test to the return.
+# ADD-LABEL: py.add.{{[0-9]+}}:
+# ADD:       cmpq PyLong_Type@GOTPCREL(%rip), %rax
+# ADD-NOT:   call
+# ADD:       imulq
+# ADD-NOT:   call
+# ADD:       _PyRuntime@GOTPCREL(%rip)
+# ADD-NOT:   call
+# ADD:       incq
+# ADD-NOT:   call
+# ADD:       retq
+def add(a, b):
+    return a + b
+
+# int < int: compared in registers, no call before the branch on the result.
+# LT-LABEL: py.lt.{{[0-9]+}}:
+# LT:       cmpq PyLong_Type@GOTPCREL(%rip), %rax
+# LT-NOT:   call
+# LT:       setl
+# LT-NOT:   call
+# LT:       _Py_TrueStruct@GOTPCREL(%rip)
+def lt(a, b):
+    if a < b:
+        return a
+    return b
+
+# A local is read from localsplus[0] (frame offset 72) and increfed in place.
+# LOCAL-LABEL: py.ident.{{[0-9]+}}:
+# LOCAL:       movq 72(%rsi), %rax
+# LOCAL-NOT:   call
+# LOCAL:       incq (%rax)
+# LOCAL-NOT:   call
+# LOCAL:       retq
+def ident(x):
+    return x
+
+# The loop's back-edge reads interp->ceval.eval_breaker (offset 100 of the interpreter
+# state, itself at offset 16 of the thread state) and calls out only when it is set.
+# LOOP-LABEL: py.count.{{[0-9]+}}:
+# LOOP:       movq 16(%r{{[a-z0-9]+}}), %rax
+# LOOP-NEXT:  movl 100(%rax), %eax
+# LOOP-NEXT:  testl %eax, %eax
+# LOOP:       callq rt_handle_breaker@PLT
+def count(n):
+    i = 0
+    while i < n:
+        i += 1
+    return i
+
+# A call: PyObject_Vectorcall, which enters the callee through the PEP 523 hook.
+# CALL-LABEL: py.callf.{{[0-9]+}}:
+# CALL-NOT:   callq rt_call
+# CALL:       callq PyObject_Vectorcall@PLT
+def callf(f, x):
+    return f(x)
