@@ -31,5 +31,11 @@ IrFunc *fe_func_from_code(PyllcDiag *d, IrModule *m, PyObject *code);
 
 /* Python assembly: a whole .pyasm file as a module body. */
 IrModule *pyasm_compile(PyllcDiag *d, const char *filename, const char *text, size_t len);
+/* Code objects for the functions of a module from pyasm_compile (the interpreter must be
+ * initialised), so that the execution engine can run them: sets every fn->origin and
+ * returns a new reference to the module body's code object, which keeps the others alive
+ * (in its co_consts). They hold no real bytecode: one RESUME/NOP per frame state, with a
+ * line table for tracebacks; uncompiled, they raise. NULL after reporting to d. */
+PyObject *pyasm_code_objects(PyllcDiag *d, IrModule *m);
 
 #endif

@@ -279,7 +279,10 @@ static int compile(PyllcDiag *d, Options *o) {
   case IN_PYC:
     m = fe_module_from_pyc(d, o->input, (const unsigned char *)text, len, &code);
     break;
-  case IN_PYASM: m = pyasm_compile(d, o->input, text, len); break;
+  case IN_PYASM:
+    m = pyasm_compile(d, o->input, text, len);
+    if (m && o->action == ACT_RUN) code = pyasm_code_objects(d, m);
+    break;
   }
   if (o->lower.stats)
     fprintf(stderr, "pyllc: front end: %.3f ms\n", (pyllc_now() - t0) * 1e3);

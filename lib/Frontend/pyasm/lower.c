@@ -2100,6 +2100,17 @@ static void gen_python(W *w, Env *env, PyasmStmt *s) {
   release(w, pop(w));
 }
 
+/* raise TOS (RAISE_VARARGS 1): the cause is a NULL operand, not a stack value. The
+ * exception and the rest of the stack stay in the frame state: the interpreter releases
+ * them as it unwinds. */
+static void emit_raise(W *w) {
+  IrRef nul = emit(w, IR_NULLOBJ, NULL, 0);
+  IrRef args[2] = {top(w), nul};
+  emit(w, IR_RAISE, args, 2);
+  w->f->sp = 0;
+  w->f->vis = 0;
+}
+
 static void gen_assert(W *w, Env *env, PyasmStmt *s) {
   Join *ok = new_join(w), *fail = new_join(w);
   gen_expr(w, env, s->e);
@@ -2113,10 +2124,7 @@ static void gen_assert(W *w, Env *env, PyasmStmt *s) {
   } else {
     apply(w, IR_CALL, 2, -1, 0);
   }
-  push_null(w);
-  IrRef args[2] = {w->f->stack[w->f->sp - 2], w->f->stack[w->f->sp - 1]};
-  emit(w, IR_RAISE, args, 2);
-  w->f->sp -= 2;
+  emit_raise(w);
   enter_join(w, ok);
 }
 
@@ -2318,13 +2326,7 @@ static void stmt(W *w, Env *env, PyasmStmt *s) {
   case PA_S_RAISE:
     if (!operand_or_top(w, env, s, false))
       return;
-    push_null(w);
-    {
-      IrRef args[2] = {f->stack[f->sp - 2], f->stack[f->sp - 1]};
-      emit(w, IR_RAISE, args, 2);
-    }
-    f->sp = 0;
-    f->vis = 0;
+    emit_raise(w);
     return;
   case PA_S_RAW:
     ERR(w, s, "RAW is not supported yet");
@@ -2474,6 +2476,40 @@ static void remove_trivial_phis(IrFunc *fn) {
   }
 }
 
+/* The NULL of the call protocol can reach a release through a phi (a short-circuit OP
+ * inside call arguments): a decref of a value that may be NULL becomes an xdecref, and
+ * one of a plain NULL goes. */
+static void fix_null_decrefs(IrFunc *fn) {
+  bool *maybe = calloc(fn->ninstrs ? fn->ninstrs : 1, sizeof *maybe);
+  if (!maybe)
+    PYLLC_DIE("out of memory");
+  for (IrRef r = 0; r < fn->ninstrs; r++)
+    maybe[r] = !fn->instrs[r].dead && fn->instrs[r].op == IR_NULLOBJ;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (IrRef r = 0; r < fn->ninstrs; r++) {
+      IrInstr *in = &fn->instrs[r];
+      if (in->dead || in->op != IR_PHI || maybe[r])
+        continue;
+      for (uint32_t k = 0; k < in->nargs; k++)
+        if (in->args[k] < fn->ninstrs && maybe[in->args[k]]) {
+          maybe[r] = changed = true;
+          break;
+        }
+    }
+  }
+  for (IrRef r = 0; r < fn->ninstrs; r++) {
+    IrInstr *in = &fn->instrs[r];
+    if (in->dead || in->op != IR_DECREF || !maybe[in->args[0]])
+      continue;
+    if (fn->instrs[in->args[0]].op == IR_NULLOBJ)
+      ir_remove(fn, r);
+    else
+      in->op = IR_XDECREF;
+  }
+  free(maybe);
+}
+
 /* Orders localsplus (plain, cells, free), renumbers local immediates, fills the phis and
  * builds the frame states. */
 static void finish_function(W *w, FnCtx *f) {
@@ -2562,6 +2598,7 @@ static void finish_function(W *w, FnCtx *f) {
     ir_attach_fstate(fn, p->instr, fs);
   }
   remove_trivial_phis(fn);
+  fix_null_decrefs(fn);
   /* There is no bytecode: frame state k, in layout order, gets code unit k (offset 2k).
    * A code object for this function holds one instruction per frame state (RESUME where
    * the resume is, NOPs elsewhere), its line table giving each the line of its IR

@@ -1,0 +1,205 @@
+/* code.c - code objects for the functions of a .pyasm module, so that the execution
+ * engine can run them (it attaches compiled code to a code object and enters it through
+ * the frames CPython makes for it).
+ *
+ * .pyasm has no bytecode. The lowering gives frame state k (in layout order) code unit
+ * k; the code object here has one instruction there: RESUME where the IR has `resume`,
+ * RAISE_VARARGS 1 where it has `raise` (the interpreter runs that one itself), a NOP
+ * elsewhere, and a line table giving each unit the line of its IR instruction.
+ * When compiled code hands a raising frame to the interpreter, the interpreter finds no
+ * handler, releases the spilled stack and adds the traceback entry with the .pyasm line.
+ * After the last unit comes code that raises, so that a function the engine could not
+ * compile fails loudly instead of doing nothing:
+ *     LOAD_CONST 0 ("this .pyasm function was not compiled...")  RAISE_VARARGS 1
+ * (a TypeError: a str is not an exception), never silently wrong.
+ *
+ * Localsplus: the lowering orders it plain locals (parameters first), cells, free
+ * variables, as PyCode_NewWithPosOnlyArgs lays out varnames, cellvars and freevars.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyllc/frontend.h"
+#include "pyllc/support.h"
+
+enum { OP_NOP = 9, OP_LOAD_CONST = 100, OP_RAISE_VARARGS = 130, OP_RESUME = 151 };
+
+typedef struct Buf {
+  unsigned char *p;
+  size_t n, cap;
+} Buf;
+
+static void put(Buf *b, unsigned char c) {
+  if (b->n == b->cap) {
+    b->cap = b->cap ? b->cap * 2 : 256;
+    b->p = realloc(b->p, b->cap);
+    if (!b->p)
+      PYLLC_DIE("out of memory");
+  }
+  b->p[b->n++] = c;
+}
+
+/* The 3.11 location table's varints: 6 bits a byte, 0x40 = more follows. */
+static void put_varint(Buf *b, unsigned v) {
+  while (v >= 64) {
+    put(b, (unsigned char)(0x40 | (v & 63)));
+    v >>= 6;
+  }
+  put(b, (unsigned char)v);
+}
+
+static void put_svarint(Buf *b, int v) {
+  put_varint(b, v < 0 ? ((unsigned)(-v) << 1) | 1 : (unsigned)v << 1);
+}
+
+/* One unit with line `line` (code 13: no column information), or none (code 15). */
+static void put_line(Buf *lt, int line, int *prev) {
+  if (line <= 0) {
+    put(lt, 0x80 | (15 << 3));
+    return;
+  }
+  put(lt, 0x80 | (13 << 3));
+  put_svarint(lt, line - *prev);
+  *prev = line;
+}
+
+static PyObject *names_where(const IrFunc *fn, uint8_t mask, uint8_t not_mask) {
+  PyObject *t = PyList_New(0);
+  for (uint32_t i = 0; t && i < fn->nlocalsplus; i++) {
+    if (!(fn->localkinds[i] & mask) || (fn->localkinds[i] & not_mask))
+      continue;
+    PyObject *s = PyUnicode_InternFromString(fn->localnames[i]);
+    if (!s || PyList_Append(t, s) < 0)
+      Py_CLEAR(t);
+    Py_XDECREF(s);
+  }
+  if (!t)
+    return NULL;
+  PyObject *tup = PyList_AsTuple(t);
+  Py_DECREF(t);
+  return tup;
+}
+
+static PyObject *make_code(IrFunc *fn, PyObject *filename, PyObject *extra_consts) {
+  Buf code = {0}, lt = {0};
+  int prev = fn->firstlineno > 0 ? fn->firstlineno : 1;
+  for (IrBlockId b = 0; b < fn->nblocks; b++) {
+    IrBlock *bb = &fn->blocks[b];
+    for (uint32_t i = 0; i <= bb->ninstrs; i++) {
+      IrRef r = i < bb->ninstrs ? bb->instrs[i] : bb->term;
+      if (r == IR_NOREF || fn->instrs[r].fs == IR_NOREF)
+        continue;
+      IrInstr *in = &fn->instrs[r];
+      if ((size_t)fn->fstates[in->fs].bc_offset != code.n)
+        PYLLC_DIE("pyasm: frame state of %%%u is not at unit %zu", r, code.n / 2);
+      /* the interpreter runs a raise itself: RAISE_VARARGS 1 on the spilled stack */
+      put(&code, in->op == IR_RESUME ? OP_RESUME : in->op == IR_RAISE ? OP_RAISE_VARARGS
+                                                                        : OP_NOP);
+      put(&code, in->op == IR_RAISE ? 1 : 0);
+      put_line(&lt, in->line, &prev);
+    }
+  }
+  put(&code, OP_LOAD_CONST);
+  put(&code, 0);
+  put(&code, OP_RAISE_VARARGS);
+  put(&code, 1);
+  put_line(&lt, fn->firstlineno, &prev);
+  put_line(&lt, fn->firstlineno, &prev);
+
+  PyObject *co = NULL, *bytes = NULL, *lines = NULL, *consts = NULL, *names = NULL;
+  PyObject *varnames = NULL, *cellvars = NULL, *freevars = NULL, *name = NULL;
+  PyObject *qualname = NULL, *exctable = NULL, *msg = NULL;
+  bytes = PyBytes_FromStringAndSize((const char *)code.p, (Py_ssize_t)code.n);
+  lines = PyBytes_FromStringAndSize((const char *)lt.p, (Py_ssize_t)lt.n);
+  exctable = PyBytes_FromStringAndSize("", 0);
+  msg = PyUnicode_FromFormat("pyllc: the .pyasm function %s was not compiled, and it has "
+                             "no bytecode to interpret", fn->qualname ? fn->qualname : "?");
+  consts = PyList_New(0);
+  if (consts && msg && PyList_Append(consts, msg) == 0 && extra_consts) {
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(extra_consts); k++)
+      if (PyList_Append(consts, PyList_GET_ITEM(extra_consts, k)) < 0)
+        Py_CLEAR(consts);
+  }
+  PyObject *ctuple = consts ? PyList_AsTuple(consts) : NULL;
+  names = PyTuple_New(fn->nnames);
+  for (uint32_t i = 0; names && i < fn->nnames; i++) {
+    PyObject *s = PyUnicode_InternFromString(fn->names[i]);
+    if (!s)
+      Py_CLEAR(names);
+    else
+      PyTuple_SET_ITEM(names, i, s);
+  }
+  varnames = names_where(fn, IR_LOCAL_PLAIN, IR_LOCAL_FREE);
+  cellvars = names_where(fn, IR_LOCAL_CELL, IR_LOCAL_FREE);
+  freevars = names_where(fn, IR_LOCAL_FREE, 0);
+  name = PyUnicode_FromString(fn->name ? fn->name : "?");
+  qualname = PyUnicode_FromString(fn->qualname ? fn->qualname : "?");
+  if (bytes && lines && exctable && ctuple && names && varnames && cellvars && freevars &&
+      name && qualname) {
+    co = (PyObject *)PyCode_NewWithPosOnlyArgs(
+        (int)fn->argcount, (int)fn->posonlyargcount, (int)fn->kwonlyargcount,
+        (int)PyTuple_GET_SIZE(varnames), (int)fn->stacksize + 2, (int)fn->flags, bytes,
+        ctuple, names, varnames, freevars, cellvars, filename, name, qualname,
+        fn->firstlineno > 0 ? fn->firstlineno : 1, lines, exctable);
+  }
+  Py_XDECREF(bytes);
+  Py_XDECREF(lines);
+  Py_XDECREF(exctable);
+  Py_XDECREF(msg);
+  Py_XDECREF(consts);
+  Py_XDECREF(ctuple);
+  Py_XDECREF(names);
+  Py_XDECREF(varnames);
+  Py_XDECREF(cellvars);
+  Py_XDECREF(freevars);
+  Py_XDECREF(name);
+  Py_XDECREF(qualname);
+  free(code.p);
+  free(lt.p);
+  return co;
+}
+
+PyObject *pyasm_code_objects(PyllcDiag *d, IrModule *m) {
+  if (!m->nfuncs || !m->funcs[0]) {
+    pyllc_error(d, m->filename, 0, 0, "no module body to run");
+    return NULL;
+  }
+  PyObject *filename = PyUnicode_DecodeFSDefault(m->filename ? m->filename : "<pyasm>");
+  PyObject *nested = PyList_New(0);
+  PyObject *module = NULL;
+  bool ok = filename && nested;
+  for (uint32_t i = 1; ok && i < m->nfuncs; i++) {
+    if (!m->funcs[i])
+      continue;
+    PyObject *co = make_code(m->funcs[i], filename, NULL);
+    ok = co && PyList_Append(nested, co) == 0;
+    if (co)
+      m->funcs[i]->origin = co; /* borrowed: the module's code keeps it in co_consts */
+    Py_XDECREF(co);
+  }
+  if (ok) {
+    module = make_code(m->funcs[0], filename, nested);
+    if (module)
+      m->funcs[0]->origin = module;
+  }
+  if (!module) {
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyObject *s = value ? PyObject_Str(value) : NULL;
+    pyllc_error(d, m->filename, 0, 0, "cannot make the code objects of the module: %s",
+                s && PyUnicode_Check(s) ? PyUnicode_AsUTF8(s) : "unknown error");
+    PyErr_Clear();
+    Py_XDECREF(s);
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    for (uint32_t i = 0; i < m->nfuncs; i++)
+      if (m->funcs[i])
+        m->funcs[i]->origin = NULL;
+  }
+  Py_XDECREF(filename);
+  Py_XDECREF(nested);
+  return module;
+}
