@@ -38,8 +38,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   enum { HDR = 12 };
   if (size < HDR)
     return 0;
-  uint32_t nconsts = u16(data), nnames = u16(data + 2), nlocals = u16(data + 4);
-  uint32_t stacksize = u16(data + 6), nexc = u16(data + 8), nline = u16(data + 10);
+  /* Pool sizes and co_stacksize are kept below 1024: the pools are filled one by one
+   * (names deduplicated) and frame states copy the stack at every raising operation, so
+   * huge values only slow the fuzzer down (real code objects stay far below). */
+  uint32_t nconsts = u16(data) & 1023, nnames = u16(data + 2) & 1023;
+  uint32_t nlocals = u16(data + 4), stacksize = u16(data + 6) & 1023;
+  uint32_t nexc = u16(data + 8), nline = u16(data + 10);
   size_t need = (size_t)HDR + nlocals + nexc + nline;
   if (size < need)
     return 0;
