@@ -9,9 +9,8 @@
  * When compiled code hands a raising frame to the interpreter, the interpreter finds no
  * handler, releases the spilled stack and adds the traceback entry with the .pyasm line.
  * After the last unit comes code that raises, so that a function the engine could not
- * compile fails loudly instead of doing nothing:
- *     LOAD_CONST 0 ("this .pyasm function was not compiled...")  RAISE_VARARGS 1
- * (a TypeError: a str is not an exception), never silently wrong.
+ * compile fails loudly instead of doing nothing, never silently wrong:
+ *     LOAD_CONST 0 (a NotImplementedError instance)  RAISE_VARARGS 1
  *
  * Localsplus: the lowering orders it plain locals (parameters first), cells, free
  * variables, as PyCode_NewWithPosOnlyArgs lays out varnames, cellvars and freevars.
@@ -114,8 +113,9 @@ static PyObject *make_code(IrFunc *fn, PyObject *filename, PyObject *extra_const
   bytes = PyBytes_FromStringAndSize((const char *)code.p, (Py_ssize_t)code.n);
   lines = PyBytes_FromStringAndSize((const char *)lt.p, (Py_ssize_t)lt.n);
   exctable = PyBytes_FromStringAndSize("", 0);
-  msg = PyUnicode_FromFormat("pyllc: the .pyasm function %s was not compiled, and it has "
-                             "no bytecode to interpret", fn->qualname ? fn->qualname : "?");
+  msg = PyObject_CallFunction(PyExc_NotImplementedError, "s",
+                              "pyllc: this .pyasm function was not compiled (a generator, or "
+                              "an operation the JIT lacks) and has no bytecode to interpret");
   consts = PyList_New(0);
   if (consts && msg && PyList_Append(consts, msg) == 0 && extra_consts) {
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(extra_consts); k++)
