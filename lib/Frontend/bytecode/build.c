@@ -58,6 +58,7 @@ typedef struct B {
   IrBlockId cur;
   const FeInstr *in;
   int64_t kwnames;       /* pending KW_NAMES constant (fn->consts index), -1 none */
+  uint32_t true_const;   /* fn->consts index of True, UINT32_MAX until needed */
   uint16_t precall_spec;
 } B;
 
@@ -761,7 +762,17 @@ static void lower_instr(B *b) {
     IrRef val = with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 0, 0);
     IrRef flag = with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 1, 0);
     emit1(b, IR_DECREF, r);
-    IrRef done = emit1(b, IR_TRUTH, flag);
+    /* flag is True or False: `is True` (pure, so no frame state with the released v) */
+    if (b->true_const == UINT32_MAX) {
+      IrConst k;
+      memset(&k, 0, sizeof k);
+      k.kind = IR_C_TRUE;
+      k.src_index = -1;
+      b->true_const = ir_add_const(fn, k);
+    }
+    IrRef t = with_imm(b, emit0(b, IR_CONST), b->true_const, 0);
+    IrRef done = emit2(b, IR_IS, flag, t);
+    emit1(b, IR_DECREF, t);
     emit1(b, IR_DECREF, flag);
     uint32_t kt = blk_index(b, in->target), kf = blk_index(b, (int32_t)(in - b->dec->instrs) + 1);
     IrBlockId ret = edge_block(b, kt);
@@ -978,7 +989,8 @@ static void finish(IrFunc *fn) {
 
 bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
               const uint32_t *const_map) {
-  B b = {.d = d, .c = c, .dec = dec, .fn = fn, .const_map = const_map, .kwnames = -1};
+  B b = {.d = d, .c = c, .dec = dec, .fn = fn, .const_map = const_map, .kwnames = -1,
+         .true_const = UINT32_MAX};
   bool ok = false;
   find_blocks(&b);
   if (!compute_depths(&b))

@@ -29,7 +29,9 @@ def gen(n):
 # CHECK-NEXT:    [[VAL:%[0-9]+]]:obj = tuple_item 0 [[R]]
 # CHECK-NEXT:    [[DONE:%[0-9]+]]:obj = tuple_item 1 [[R]]
 # CHECK-NEXT:    decref [[R]]
-# CHECK-NEXT:    [[D:%[0-9]+]]:bool = truth [[DONE]]
+# CHECK-NEXT:    [[TRUE:%[0-9]+]]:obj = const True
+# CHECK-NEXT:    [[D:%[0-9]+]]:bool = is [[DONE]], [[TRUE]]{{$| !line}}
+# CHECK-NEXT:    decref [[TRUE]]
 # CHECK-NEXT:    decref [[DONE]]
 # CHECK-NEXT:    cbr [[D]], [[RET:bb[0-9]+]], [[YIELD]]
 # CHECK-NEXT:  [[YIELD]] @22:
