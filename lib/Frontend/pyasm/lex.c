@@ -471,7 +471,7 @@ static void end_position(Lexer *L, int *line, int *col) {
 static void read_python_block(Lexer *L) {
   PyasmCtx *cx = L->cx;
   const char *open = L->p;
-  int open_line = L->line, open_col = col_of(L, open);
+  int open_line = L->line;
   PyasmTok *ob = new_tok(L, PA_TK_PUNCT, open, open + 1);
   ob->str = "{";
   ob->slen = 1;
@@ -533,7 +533,6 @@ static void read_python_block(Lexer *L) {
     int line, col;
     end_position(L, &line, &col);
     pyasm_error(cx, line, col, "'}' expected (to close '{' at line %d)", open_line);
-    (void)open_col;
     L->p = q;
     return;
   }

@@ -406,7 +406,6 @@ static void branch(W *w, IrRef c, Join *t, Join *fj, int line, int col) {
       enter_join(w, fall);
     return;
   }
-  (void)from;
   IrBlockId tb = t->block;
   if (t->placed) { /* backward: check the eval breaker on the way */
     IrBlockId mid = ir_new_block(fn);
@@ -577,7 +576,7 @@ static bool is_cell(FnCtx *f, int i) {
 }
 
 /* Pushes the value of variable `name` (already made private if need be). */
-static void load_var(W *w, const char *name, int line, int col) {
+static void load_var(W *w, const char *name) {
   FnCtx *f = w->f;
   switch (f->kind) {
   case FK_MODULE:
@@ -596,8 +595,6 @@ static void load_var(W *w, const char *name, int line, int col) {
     return;
   }
   }
-  (void)line;
-  (void)col;
 }
 
 /* Pops TOS into variable `name`. */
@@ -804,7 +801,7 @@ static void apply_keep(W *w, IrOp op, uint32_t n) {
 /* The arguments of a call, then the call. On the stack already: NULL, the callee and
  * `npre` leading positional arguments. Pushes the result. */
 static void gen_call_args(W *w, Env *env, const PyasmArg *cargs, uint32_t nargs,
-                          uint32_t npre, const PyasmExpr *at) {
+                          uint32_t npre) {
   FnCtx *f = w->f;
   bool ex = false;
   for (uint32_t i = 0; i < nargs; i++)
@@ -882,7 +879,6 @@ static void gen_call_args(W *w, Env *env, const PyasmArg *cargs, uint32_t nargs,
   pop(w);
   pop(w); /* the NULL */
   push(w, r);
-  (void)at;
 }
 
 static void gen_op(W *w, Env *env, const PyasmOp *op, const PyasmExpr *at);
@@ -904,7 +900,7 @@ static void gen_expr(W *w, Env *env, PyasmExpr *e) {
     push_val(w, &v);
     break;
   case PA_E_LOCAL:
-    load_var(w, var_name(w, env, e->name), e->line, e->col);
+    load_var(w, var_name(w, env, e->name));
     break;
   case PA_E_CALLER:
     if (!env || !env->macro) {
@@ -912,7 +908,7 @@ static void gen_expr(W *w, Env *env, PyasmExpr *e) {
       push_none(w);
       break;
     }
-    load_var(w, var_name(w, env->caller, e->name), e->line, e->col);
+    load_var(w, var_name(w, env->caller, e->name));
     break;
   case PA_E_GLOBAL:
   case PA_E_GLOBAL_STATIC:
@@ -949,7 +945,7 @@ static void gen_expr(W *w, Env *env, PyasmExpr *e) {
       break;
     }
     if (env->eager[pi]) {
-      load_var(w, env->eager[pi], e->line, e->col);
+      load_var(w, env->eager[pi]);
       break;
     }
     if (a->value->kind == PA_E_BLOCK) {
@@ -1032,7 +1028,7 @@ static void gen_expr(W *w, Env *env, PyasmExpr *e) {
     }
     push_null(w);
     gen_expr(w, env, e->a);
-    gen_call_args(w, env, e->args, e->nargs, 0, e);
+    gen_call_args(w, env, e->args, e->nargs, 0);
     break;
   case PA_E_LATE:
     ERR(w, e, "'?' marks arguments of CALL PARTIAL only");
@@ -1932,17 +1928,13 @@ static void gen_def(W *w, Env *env, PyasmStmt *s) {
   int saved_line = w->line;
   w->line = s->line;
   /* prologue: cells, free variables, the generator, RESUME */
-  uint32_t nfree = 0;
-  for (uint32_t i = 0; i < fc->nlocals; i++)
-    if (fc->kinds[i] & IR_LOCAL_FREE)
-      nfree++;
-  /* entry code is emitted after the body is known (cells added later): see finish */
+  /* make_cell and copy_free_vars come first: finish_function inserts them, when every
+   * cell is known */
   if (fc->generator) {
     IrRef g = emit(w, IR_RETURN_GENERATOR, NULL, 0);
     emit(w, IR_DECREF, &g, 1);
   }
   emit0(w, IR_RESUME, 0);
-  (void)nfree;
   /* a DEF body inside a macro: its $x are its own, &p are still the macro's */
   Env fenv = *env;
   fenv.own_locals = true;
@@ -2023,7 +2015,7 @@ static void gen_class(W *w, Env *env, PyasmStmt *s) {
   free(fc);
   apply(w, IR_MAKE_FUNCTION, 5, flags, 0);
   push_str(w, s->name, strlen(s->name));
-  gen_call_args(w, env, s->args, s->nargs, 2, NULL);
+  gen_call_args(w, env, s->args, s->nargs, 2);
   if (s->target)
     store_top(w, env, s->target);
   else
@@ -2281,7 +2273,7 @@ static void stmt(W *w, Env *env, PyasmStmt *s) {
       }
       push(w, emit0(w, IR_LOAD_LOCAL, s->n));
     } else {
-      load_var(w, var_name(w, env, s->name), s->line, s->col);
+      load_var(w, var_name(w, env, s->name));
     }
     store_or_keep(w, env, s->target);
     return;

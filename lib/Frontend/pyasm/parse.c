@@ -785,22 +785,18 @@ static PyasmStmt *call_stmt(Parser *p, PyasmStmt *s) {
 
 /* op = 'OP' ( '(' op-core ')' | op-core ) [ '->' target ] */
 static PyasmStmt *op_stmt(Parser *p, PyasmStmt *s) {
-  /* `OP (a + b)` and `OP (a) + b` both start with '(': try the parenthesised form and
-   * fall back when something follows its ')' that is not the end or a target. */
-  PyasmTok *start = p->tok;
+  /* `OP (a + b)`: after the ')' only the end of the statement or a target may follow
+   * (`OP (a) + b` would need a precedence OP does not have) */
   if (is(p, "(")) {
     PyasmTok *open = open_paren(p);
-    int errs = p->cx->nerrors;
     if (!(s->op = op_core(p)) || !close_paren(p, ")", open))
       return NULL;
     if (at_stmt_end(p) || is(p, "->"))
       return arrow_target(p, &s->target) ? s : NULL;
-    (void)errs;
     return error_at(p, p->tok, "end of OP expected, found %s (OP has no precedence: nest "
                                "OP (...) )",
                     describe(p, p->tok));
   }
-  (void)start;
   if (!(s->op = op_core(p)))
     return NULL;
   return arrow_target(p, &s->target) ? s : NULL;
@@ -1015,7 +1011,6 @@ static PyasmStmt *class_stmt(Parser *p, PyasmStmt *s) {
 
 /* python = 'PYTHON' '{' PYCODE '}'       -- the tokenizer takes the raw text */
 static PyasmStmt *python_stmt(Parser *p, PyasmStmt *s) {
-  PyasmTok *open = p->tok;
   if (!expect(p, "{"))
     return NULL;
   if (!is_kind(p, PA_TK_PYCODE))
@@ -1026,7 +1021,6 @@ static PyasmStmt *python_stmt(Parser *p, PyasmStmt *s) {
   s->end_line = p->tok->line;
   if (!is(p, "}"))
     return NULL; /* reported by the tokenizer */
-  (void)open;
   next(p);
   return s;
 }
