@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../bytecode/bytecode.h"
 #include "pyasm_ast.h"
 #include "pyllc/frontend.h"
 #include "pyllc/support.h"
@@ -1833,12 +1834,14 @@ static void push_closure(W *w, PyasmStmt *s) {
 static void gen_def(W *w, Env *env, PyasmStmt *s) {
   FnCtx *parent = w->f;
   /* defaults, evaluated here */
-  uint32_t ndef = 0;
+  /* positional parameters, then keyword-only ones (after *args or a bare '*') */
+  uint32_t ndef = 0, nkwdef = 0;
   bool seen_default = false, seen_star = false;
   for (uint32_t i = 0; i < s->nparams; i++) {
     PyasmParam *p = &s->params[i];
-    if (p->kind == PA_P_PLAIN && seen_star) {
-      pyasm_error(w->cx, p->line, p->col, "keyword-only parameters are not supported yet");
+    bool kwonly = p->kind == PA_P_PLAIN && seen_star;
+    if (p->kind == PA_P_STAR && seen_star) {
+      pyasm_error(w->cx, p->line, p->col, "only one *args (or bare '*') parameter");
       return;
     }
     if (p->kind == PA_P_STAR)
@@ -1847,19 +1850,22 @@ static void gen_def(W *w, Env *env, PyasmStmt *s) {
       pyasm_error(w->cx, p->line, p->col, "**%s must be the last parameter", p->name);
       return;
     }
-    if (p->kind == PA_P_STAR && i + 1 < s->nparams && s->params[i + 1].kind == PA_P_STAR) {
-      pyasm_error(w->cx, p->line, p->col, "only one *args parameter");
+    if (p->kind == PA_P_STAR && !p->name &&
+        (i + 1 == s->nparams || s->params[i + 1].kind != PA_P_PLAIN)) {
+      pyasm_error(w->cx, p->line, p->col, "a bare '*' must be followed by a parameter");
       return;
     }
-    for (uint32_t k = 0; k < i; k++)
-      if (!strcmp(s->params[k].name, p->name)) {
+    for (uint32_t k = 0; k < i && p->name; k++)
+      if (s->params[k].name && !strcmp(s->params[k].name, p->name)) {
         pyasm_error(w->cx, p->line, p->col, "duplicate parameter '%s'", p->name);
         return;
       }
-    if (p->deflt) {
+    if (p->deflt && kwonly) {
+      nkwdef++;
+    } else if (p->deflt) {
       seen_default = true;
       ndef++;
-    } else if (seen_default && p->kind == PA_P_PLAIN) {
+    } else if (seen_default && p->kind == PA_P_PLAIN && !kwonly) {
       pyasm_error(w->cx, p->line, p->col,
                   "parameter '%s' without a default follows one with a default", p->name);
       return;
@@ -1882,12 +1888,28 @@ static void gen_def(W *w, Env *env, PyasmStmt *s) {
   } else {
     push_null(w);
   }
-  push_null(w);
-  push_null(w);
-  if (ndef) {
-    for (uint32_t i = 0; i < s->nparams; i++)
-      if (s->params[i].deflt)
+  push_null(w); /* annotations */
+  bool star = false;
+  if (nkwdef) { /* {name: default} of the keyword-only parameters */
+    for (uint32_t i = 0; i < s->nparams; i++) {
+      star |= s->params[i].kind == PA_P_STAR;
+      if (star && s->params[i].kind == PA_P_PLAIN && s->params[i].deflt) {
+        push_str(w, s->params[i].name, strlen(s->params[i].name));
         gen_expr(w, env, s->params[i].deflt);
+      }
+    }
+    apply(w, IR_BUILD_MAP, 2 * nkwdef, 0, 0);
+    flags |= 2;
+  } else {
+    push_null(w);
+  }
+  if (ndef) {
+    star = false;
+    for (uint32_t i = 0; i < s->nparams; i++) {
+      star |= s->params[i].kind == PA_P_STAR;
+      if (!star && s->params[i].deflt)
+        gen_expr(w, env, s->params[i].deflt);
+    }
     apply(w, IR_BUILD_TUPLE, ndef, 0, 0);
     flags |= 1;
   } else {
@@ -1900,14 +1922,23 @@ static void gen_def(W *w, Env *env, PyasmStmt *s) {
   begin_function(w, fc, FK_FUNC, fn, parent);
   fc->qualname = qual;
   fn->flags = CO_OPTIMIZED | CO_NEWLOCALS | (parent->kind == FK_FUNC ? CO_NESTED : 0);
-  for (uint32_t i = 0; i < s->nparams; i++) {
-    add_local(w, fc, s->params[i].name, IR_LOCAL_PLAIN);
-    if (s->params[i].kind == PA_P_PLAIN)
-      fn->argcount++;
-    else if (s->params[i].kind == PA_P_STAR)
-      fn->flags |= CO_VARARGS;
-    else
-      fn->flags |= CO_VARKEYWORDS;
+  /* localsplus as CPython lays it out: positional, keyword-only, *args, **kw */
+  for (int pass = 0; pass < 4; pass++) {
+    star = false;
+    for (uint32_t i = 0; i < s->nparams; i++) {
+      const PyasmParam *p = &s->params[i];
+      int cls = p->kind == PA_P_STAR ? 2 : p->kind == PA_P_DSTAR ? 3 : star ? 1 : 0;
+      star |= p->kind == PA_P_STAR;
+      if (cls != pass || !p->name)
+        continue;
+      add_local(w, fc, p->name, IR_LOCAL_PLAIN);
+      if (cls == 0)
+        fn->argcount++;
+      else if (cls == 1)
+        fn->kwonlyargcount++;
+      else
+        fn->flags |= cls == 2 ? CO_VARARGS : CO_VARKEYWORDS;
+    }
   }
   if (s->ncaptures && parent->kind == FK_MODULE) {
     /* module-level variables are globals of the function, shared as they are */
@@ -2247,6 +2278,38 @@ static void gen_call_stmt(W *w, Env *env, PyasmStmt *s) {
   store_or_keep(w, env, s->target);
 }
 
+/* RAW OPNAME [arg]: checked against CPython 3.11's opcode table (the bytecode front
+ * end's). Lowering one instruction needs an entry point into that front end's
+ * per-opcode lowering, which it does not expose yet: an error until then. */
+static void gen_raw(W *w, PyasmStmt *s) {
+  int op = -1;
+  if (s->name) {
+    for (int k = 0; k < 256; k++)
+      if (fe_op_info[k].name && !strcmp(fe_op_info[k].name, s->name))
+        op = k;
+  } else {
+    op = (int)s->n;
+  }
+  if (op < 0 || !fe_op_info[op].name) {
+    if (s->name)
+      ERR(w, s, "RAW: unknown CPython 3.11 opcode '%s'", s->name);
+    else
+      ERR(w, s, "RAW: %d is not a CPython 3.11 opcode", op);
+    return;
+  }
+  const FeOpInfo *oi = &fe_op_info[op];
+  if (!oi->is_base) {
+    ERR(w, s, "RAW: %s is a specialised form of %s: give the base opcode", oi->name,
+        fe_op_info[oi->base].name);
+  } else if (oi->arg == FE_ARG_NONE && s->has_arg) {
+    ERR(w, s, "RAW: %s takes no argument", oi->name);
+  } else if (oi->arg != FE_ARG_NONE && !s->has_arg) {
+    ERR(w, s, "RAW: %s needs an argument", oi->name);
+  } else {
+    ERR(w, s, "RAW %s: lowering single CPython instructions is not available yet", oi->name);
+  }
+}
+
 static void stmt(W *w, Env *env, PyasmStmt *s) {
   FnCtx *f = w->f;
   w->line = s->line;
@@ -2321,7 +2384,7 @@ static void stmt(W *w, Env *env, PyasmStmt *s) {
     emit_raise(w);
     return;
   case PA_S_RAW:
-    ERR(w, s, "RAW is not supported yet");
+    gen_raw(w, s);
     return;
   case PA_S_CALL:
   case PA_S_MACRO_USE:

@@ -940,7 +940,8 @@ static bool captures(Parser *p, PyasmStmt *s) {
 }
 
 /* params = '(' [ param { ',' param } [ ',' ] ] ')'
- * param  = [ '*' | '**' ] [ '$' ] IDENT [ '=' expr ] */
+ * param  = [ '*' | '**' ] [ '$' ] IDENT [ '=' expr ] | '*'      -- a bare '*' before
+ *          keyword-only parameters */
 static bool def_params(Parser *p, PyasmStmt *s) {
   if (!is(p, "(")) {
     expected(p, "'(' and the parameters");
@@ -956,6 +957,13 @@ static bool def_params(Parser *p, PyasmStmt *s) {
       pa->kind = PA_P_DSTAR;
     else if (consume(p, "*"))
       pa->kind = PA_P_STAR;
+    if (pa->kind == PA_P_STAR && (is(p, ",") || is(p, ")"))) {
+      pa->name = NULL; /* a bare '*': keyword-only parameters follow */
+      vec_push(p, &v, pa);
+      if (!consume(p, ","))
+        break;
+      continue;
+    }
     consume(p, "$");
     if (!(pa->name = ident(p, "parameter name")))
       return false;

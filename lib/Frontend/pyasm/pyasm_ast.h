@@ -226,7 +226,7 @@ typedef enum PyasmCallKind { PA_CALL_PLAIN, PA_CALL_PARTIAL, PA_CALL_MACRO } Pya
 
 typedef enum PyasmParamKind {
   PA_P_PLAIN,     /* a / name=default in DEF */
-  PA_P_STAR,      /* *args */
+  PA_P_STAR,      /* *args (name NULL: a bare '*') */
   PA_P_DSTAR,     /* **kw */
 } PyasmParamKind;
 
