@@ -79,6 +79,9 @@ struct LowerEngine {
   double t_lower, t_opt, t_codegen;
   uint64_t code_bytes;           /* .text bytes of every object linked */
   PyObject *fallbacks;           /* {"qualname (file:line)": reason} */
+  char last_why[160];            /* the reason of the last fallback */
+  bool installed;                /* the PEP 523 hook is ours */
+  _PyFrameEvalFunction saved;    /* the evaluator before install */
 };
 
 static Py_ssize_t extra_index = -1;
@@ -150,7 +153,21 @@ static LLVMErrorRef count_object(void *ctx, LLVMMemoryBufferRef *obj) {
   return NULL;
 }
 
+static void engine_uninstall(LowerEngine *eng);
+
 static LowerEngine *engine_new(PyllcDiag *d, const LowerOptions *opts) {
+  if (active_engine) {
+    pyllc_error(d, NULL, 0, 0, "an execution engine is already running");
+    return NULL;
+  }
+  if (extra_index < 0) {
+    extra_index = _PyEval_RequestCodeExtraIndex(free_record);
+    if (extra_index < 0) {
+      PyErr_Clear();
+      pyllc_error(d, NULL, 0, 0, "no co_extra slot left for the JIT");
+      return NULL;
+    }
+  }
   LowerEngine *eng = calloc(1, sizeof *eng);
   if (!eng) PYLLC_DIE("out of memory");
   eng->opts = *opts;
@@ -192,6 +209,8 @@ static LowerEngine *engine_new(PyllcDiag *d, const LowerOptions *opts) {
                                           count_object, eng);
   eng->fallbacks = PyDict_New();
   if (!eng->fallbacks) goto fail;
+  active_engine = eng;
+  rt_set_deopt_counters(eng->deopts);
   return eng;
 fail:
   if (eng->jit) LLVMOrcDisposeLLJIT(eng->jit);
@@ -199,9 +218,11 @@ fail:
   return NULL;
 }
 
-/* Removes every record (clearing co_extra runs free_record), then the JIT. */
+/* Uninstalls, detaches every compiled code object (clearing co_extra runs free_record),
+ * frees the JIT. */
 static void engine_free(LowerEngine *eng) {
   if (!eng) return;
+  engine_uninstall(eng);
   while (eng->recs) {
     CodeRec *rec = eng->recs;
     if (_PyCode_SetExtra(rec->code, extra_index, NULL) < 0 || eng->recs == rec) {
@@ -302,6 +323,7 @@ static PyObject *name_object(IrFunc *fn, uint32_t i) {
 
 static void note_fallback(LowerEngine *eng, IrFunc *fn, const char *why) {
   eng->nfallback++;
+  snprintf(eng->last_why, sizeof eng->last_why, "%s", why);
   PyObject *key = PyUnicode_FromFormat("%s (%s:%d)", fn->qualname ? fn->qualname : "?",
                                        fn->module && fn->module->filename
                                            ? fn->module->filename : "?",
@@ -432,6 +454,22 @@ done:
   return rc;
 }
 
+static int engine_install(LowerEngine *eng) {
+  if (eng->installed) return 0;
+  PyInterpreterState *interp = PyInterpreterState_Get();
+  eng->saved = _PyInterpreterState_GetEvalFrameFunc(interp);
+  _PyInterpreterState_SetEvalFrameFunc(interp, eval_hook);
+  eng->installed = true;
+  return 0;
+}
+
+static void engine_uninstall(LowerEngine *eng) {
+  if (!eng->installed) return;
+  _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), eng->saved);
+  eng->installed = false;
+}
+
+
 /* ---- running a program ---------------------------------------------------------------- */
 
 /* SystemExit as python3.11 handles it at top level; returns the exit status. The
@@ -508,22 +546,8 @@ static void print_engine_stats(LowerEngine *eng) {
 
 int lower_run_main(PyllcDiag *d, IrModule *m, const LowerOptions *opts, PyObject *code,
                    int argc, char **argv) {
-  if (active_engine) {
-    pyllc_error(d, NULL, 0, 0, "an execution engine is already running");
-    return 1;
-  }
-  if (extra_index < 0) {
-    extra_index = _PyEval_RequestCodeExtraIndex(free_record);
-    if (extra_index < 0) {
-      PyErr_Clear();
-      pyllc_error(d, NULL, 0, 0, "no co_extra slot left for the JIT");
-      return 1;
-    }
-  }
   LowerEngine *eng = engine_new(d, opts);
   if (!eng) return 1;
-  active_engine = eng;
-  rt_set_deopt_counters(eng->deopts);
   for (uint32_t i = 0; i < m->nfuncs; i++) {
     if (opts->only_func && m->funcs[i]->qualname && strcmp(m->funcs[i]->qualname, opts->only_func))
       continue;
@@ -533,11 +557,8 @@ int lower_run_main(PyllcDiag *d, IrModule *m, const LowerOptions *opts, PyObject
     engine_free(eng);
     return 1;
   }
-
   int status = 0;
-  PyInterpreterState *interp = PyInterpreterState_Get();
-  _PyFrameEvalFunction saved = _PyInterpreterState_GetEvalFrameFunc(interp);
-  _PyInterpreterState_SetEvalFrameFunc(interp, eval_hook);
+  engine_install(eng);
 
   /* __main__ as `python3.11 FILE` sets it up. */
   PyObject *argl = PyList_New(0);
@@ -574,7 +595,7 @@ int lower_run_main(PyllcDiag *d, IrModule *m, const LowerOptions *opts, PyObject
     Py_DECREF(threading);
   }
   PyErr_Clear();
-  _PyInterpreterState_SetEvalFrameFunc(interp, saved);
+  engine_uninstall(eng);
   if (opts->stats) print_engine_stats(eng);
   engine_free(eng);
   return status;
