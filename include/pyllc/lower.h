@@ -11,32 +11,6 @@
 
 #ifndef Py_PYTHON_H
 typedef struct _object PyObject;
-/* ---- The engine inside a running CPython: the API of the `pyllc` module (issue 5) ----
- * Added by the pyllc-module side (lib/Runtime/module/rt_glue.c is the only caller); the
- * implementation is the last section of lib/Lower/engine.c. One engine per process,
- * created by the first call and kept until exit, with its PEP 523 hook installed. All
- * functions need the GIL; errors are Python exceptions (-1/NULL). */
-
-/* Turns a code object into optimised IR (front end + passes): the module's callback, so
- * that lib/Lower does not depend on the front ends. Returns the IrFunc of `code` inside a
- * new module (*m_out, freed by the caller), or NULL with *why set to a malloc'd reason. */
-typedef IrFunc *(*LowerRtFrontEnd)(PyObject *code, int opt_level, IrModule **m_out,
-                                   char **why);
-
-/* Creates the engine (once) and installs the hook. 0, or -1 with an exception set. */
-int lower_rt_init(LowerRtFrontEnd front_end);
-/* Compiles `code` at `opt_level` and attaches it. 1 compiled (or already), 0 left to the
- * interpreter (reason recorded under "qualname (file:line)" in the stats), -1 error. */
-int lower_rt_compile(PyObject *code, int opt_level);
-/* 1 if calls of `code` run compiled code, else 0. */
-int lower_rt_is_compiled(PyObject *code);
-/* Whole-program mode: compile a code object when its count exceeds `threshold` (0: at
- * its first run); a negative threshold turns the mode off. */
-void lower_rt_set_threshold(long threshold, int opt_level);
-/* {"compiled", "fallbacks", "deopts", "compile_time_s", "code_bytes",
- *  "jit_memory_bytes"} as a new dict; empty counters before lower_rt_init. */
-PyObject *lower_rt_stats(void);
-
 #endif
 
 typedef enum LowerEmitKind {

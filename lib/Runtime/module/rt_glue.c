@@ -27,18 +27,13 @@
 #pragma weak ir_run_passes
 #pragma weak ir_default_pipeline
 
-/* Set once the engine's entry points exist (lib/Lower has no run-time API yet). */
-#define RT_HAVE_ENGINE 0
-
-static const char no_engine_reason[] =
-    "no execution engine in this build (lib/Lower): runs in the interpreter";
 
 RtParts rt_glue_parts(void) {
   RtParts p = {0};
   p.bytecode_frontend = fe_func_from_code != NULL && ir_new_module != NULL;
   p.pyasm_frontend = pyasm_compile != NULL;
   p.lowering = true; /* lower_emit_module: linked (lib/Lower landed) */
-  p.engine = RT_HAVE_ENGINE;
+  p.engine = true; /* lower_rt_* (lib/Lower/engine.c) */
   return p;
 }
 
@@ -125,27 +120,77 @@ static void raise_syntax_error(const DiagCollector *c, PyObject *filename) {
 
 /* ---- compilation of live functions -------------------------------------------------- */
 
+/* The engine's front-end callback: code object -> IR after the passes of `opt`. */
+static IrFunc *front_end(PyObject *code, int opt, IrModule **m_out, char **why) {
+  DiagCollector c;
+  PyllcDiag *d = new_collecting_diag(&c);
+  const char *fname = PyUnicode_AsUTF8(((PyCodeObject *)code)->co_filename);
+  IrModule *m = ir_new_module(fname ? fname : "?");
+  PyErr_Clear();
+  IrFunc *fn = fe_func_from_code(d, m, code);
+  if (fn && !pyllc_diag_errors(d) &&
+      ir_run_passes(d, m, ir_default_pipeline(opt), false, NULL) == 0) {
+    *m_out = m;
+  } else {
+    /* The first error's message is the reason; its position is pyllc's, not the user's. */
+    *why = strdup(c.first_msg ? c.first_msg : "the front end refused it");
+    ir_free_module(m);
+    fn = NULL;
+  }
+  PyErr_Clear();
+  pyllc_diag_free(d);
+  collector_free(&c);
+  return fn;
+}
+
+static int ensure_engine(void) {
+  RtParts parts = rt_glue_parts();
+  if (!parts.bytecode_frontend || !ir_run_passes) {
+    PyErr_SetString(PyExc_RuntimeError, "pyllc: this build has no bytecode front end");
+    return -1;
+  }
+  return lower_rt_init(front_end);
+}
+
+static PyObject *fallback_key(PyObject *code) {
+  PyCodeObject *co = (PyCodeObject *)code;
+  return PyUnicode_FromFormat("%U (%U:%d)", co->co_qualname, co->co_filename,
+                              co->co_firstlineno);
+}
+
 int rt_glue_compile(PyObject *func, int opt, PyObject **reason) {
-  (void)func;
-  (void)opt;
-  *reason = PyUnicode_FromString(no_engine_reason);
+  *reason = NULL;
+  if (ensure_engine() < 0) return -1;
+  PyObject *code = PyFunction_GET_CODE(func);
+  int rc = lower_rt_compile(code, opt);
+  if (rc != 0) return rc;
+  PyObject *stats = lower_rt_stats();
+  PyObject *key = fallback_key(code);
+  if (stats && key) {
+    PyObject *why = PyDict_GetItem(PyDict_GetItemString(stats, "fallbacks"), key);
+    *reason = why ? Py_NewRef(why) : PyUnicode_FromString("not compiled (no reason given)");
+  }
+  Py_XDECREF(stats);
+  Py_XDECREF(key);
   return *reason ? 0 : -1;
 }
 
 int rt_glue_is_compiled(PyObject *func) {
-  (void)func;
-  return 0;
+  return lower_rt_is_compiled(PyFunction_GET_CODE(func));
 }
 
 int rt_glue_enable(long threshold, int opt) {
-  (void)threshold;
-  (void)opt;
-  return 0; /* without an engine every code object stays interpreted (see stats) */
+  if (ensure_engine() < 0) return -1;
+  lower_rt_set_threshold(threshold, opt);
+  return 0;
 }
 
-int rt_glue_disable(void) { return 0; }
+int rt_glue_disable(void) {
+  lower_rt_set_threshold(-1, 2);
+  return 0;
+}
 
-PyObject *rt_glue_engine_stats(void) { return PyDict_New(); }
+PyObject *rt_glue_engine_stats(void) { return lower_rt_stats(); }
 
 /* ---- dump ----------------------------------------------------------------------------- */
 
