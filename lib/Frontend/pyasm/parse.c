@@ -879,7 +879,7 @@ static PyasmStmt *foreach_stmt(Parser *p, PyasmStmt *s) {
     next(p);
   }
   s->star = sep == 2;
-  if (ts.n != ss.n)
+  if (ts.n != ss.n && ss.n > 1) /* one source with several variables: items unpacked */
     pyasm_error(p->cx, s->line, s->col, "FOREACH has %u variable%s but %u source%s", ts.n,
                 ts.n == 1 ? "" : "s", ss.n, ss.n == 1 ? "" : "s");
   s->list = (PyasmExpr **)ts.items;
