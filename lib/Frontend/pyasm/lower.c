@@ -1778,10 +1778,60 @@ static void begin_function(W *w, FnCtx *f, FnKind kind, IrFunc *fn, FnCtx *paren
 
 /* Names captured by DEF/CLASS statements directly inside `list` (not deeper functions),
  * which must become cells of the function being built. */
+/* The $x names an expression uses (for the closures of CALL PARTIAL's ?-arguments). */
+static void expr_locals(W *w, const PyasmExpr *e, const char ***names, uint32_t *n,
+                        uint32_t *cap, int depth) {
+  if (!e || depth > PYASM_MAX_NESTING)
+    return;
+  if (e->kind == PA_E_LOCAL) {
+    for (uint32_t i = 0; i < *n; i++)
+      if (!strcmp((*names)[i], e->name))
+        return;
+    if (*n == *cap) {
+      *cap = *cap ? *cap * 2 : 8;
+      const char **a = alloc(w, sizeof(char *) * *cap);
+      if (*n)
+        memcpy(a, *names, sizeof(char *) * *n);
+      *names = a;
+    }
+    (*names)[(*n)++] = e->name;
+    return;
+  }
+  if (e->kind == PA_E_BLOCK)
+    return;
+  expr_locals(w, e->a, names, n, cap, depth + 1);
+  expr_locals(w, e->b, names, n, cap, depth + 1);
+  for (uint32_t i = 0; i < e->nargs; i++)
+    expr_locals(w, e->args[i].value, names, n, cap, depth + 1);
+  if (e->op) {
+    expr_locals(w, e->op->lhs, names, n, cap, depth + 1);
+    expr_locals(w, e->op->rhs, names, n, cap, depth + 1);
+    for (uint32_t i = 0; i < e->op->nitems; i++)
+      expr_locals(w, e->op->items[i], names, n, cap, depth + 1);
+  }
+}
+
+/* The $x the ?-arguments of a CALL PARTIAL use. */
+static const char **late_locals(W *w, const PyasmExpr *call, uint32_t *n) {
+  const char **names = NULL;
+  uint32_t cap = 0;
+  *n = 0;
+  for (uint32_t i = 0; i < call->nargs; i++)
+    if (call->args[i].value->kind == PA_E_LATE)
+      expr_locals(w, call->args[i].value->a, &names, n, &cap, 0);
+  return names;
+}
+
 static void scan_captures(W *w, FnCtx *f, PyasmStmt *list, int depth) {
   if (depth > PYASM_MAX_NESTING)
     return;
   for (PyasmStmt *s = list; s; s = s->next) {
+    if (s->kind == PA_S_CALL && s->call_kind == PA_CALL_PARTIAL && f->kind == FK_FUNC) {
+      uint32_t n;
+      const char **names = late_locals(w, s->e, &n);
+      for (uint32_t i = 0; i < n; i++)
+        add_local(w, f, names[i], IR_LOCAL_CELL);
+    }
     if (s->kind == PA_S_DEF || s->kind == PA_S_CLASS) {
       for (uint32_t i = 0; i < s->ncaptures; i++)
         if (f->kind == FK_FUNC)
@@ -1831,7 +1881,8 @@ static void push_closure(W *w, PyasmStmt *s) {
   apply(w, IR_BUILD_TUPLE, s->ncaptures, 0, 0);
 }
 
-static void gen_def(W *w, Env *env, PyasmStmt *s) {
+/* Pushes the function a DEF makes (false, with nothing pushed, after an error). */
+static bool def_value(W *w, Env *env, PyasmStmt *s) {
   FnCtx *parent = w->f;
   /* defaults, evaluated here */
   /* positional parameters, then keyword-only ones (after *args or a bare '*') */
@@ -1842,23 +1893,23 @@ static void gen_def(W *w, Env *env, PyasmStmt *s) {
     bool kwonly = p->kind == PA_P_PLAIN && seen_star;
     if (p->kind == PA_P_STAR && seen_star) {
       pyasm_error(w->cx, p->line, p->col, "only one *args (or bare '*') parameter");
-      return;
+      return false;
     }
     if (p->kind == PA_P_STAR)
       seen_star = true;
     if (p->kind == PA_P_DSTAR && i + 1 != s->nparams) {
       pyasm_error(w->cx, p->line, p->col, "**%s must be the last parameter", p->name);
-      return;
+      return false;
     }
     if (p->kind == PA_P_STAR && !p->name &&
         (i + 1 == s->nparams || s->params[i + 1].kind != PA_P_PLAIN)) {
       pyasm_error(w->cx, p->line, p->col, "a bare '*' must be followed by a parameter");
-      return;
+      return false;
     }
     for (uint32_t k = 0; k < i && p->name; k++)
       if (s->params[k].name && !strcmp(s->params[k].name, p->name)) {
         pyasm_error(w->cx, p->line, p->col, "duplicate parameter '%s'", p->name);
-        return;
+        return false;
       }
     if (p->deflt && kwonly) {
       nkwdef++;
@@ -1868,12 +1919,12 @@ static void gen_def(W *w, Env *env, PyasmStmt *s) {
     } else if (seen_default && p->kind == PA_P_PLAIN && !kwonly) {
       pyasm_error(w->cx, p->line, p->col,
                   "parameter '%s' without a default follows one with a default", p->name);
-      return;
+      return false;
     }
   }
   if (s->ncaptures && parent->kind == FK_CLASS) {
     ERR(w, s, "a DEF in a CLASS body cannot capture class variables");
-    return;
+    return false;
   }
   const char *qual = child_qualname(w, parent, s->name);
   IrFunc *fn = new_function(w, s->name, qual, s->line);
@@ -1985,11 +2036,17 @@ static void gen_def(W *w, Env *env, PyasmStmt *s) {
   w->line = saved_line;
   free(fc);
   apply(w, IR_MAKE_FUNCTION, 5, flags, 0);
+  return true;
+}
+
+static void gen_def(W *w, Env *env, PyasmStmt *s) {
+  if (!def_value(w, env, s))
+    return;
   if (s->target)
     store_top(w, env, s->target);
   else
     store_var(w, var_name(w, env, s->name));
-  parent->vis = parent->sp;
+  w->f->vis = w->f->sp;
 }
 
 static void gen_class(W *w, Env *env, PyasmStmt *s) {
@@ -2236,6 +2293,107 @@ static void gen_macro_return(W *w, Env *env, PyasmStmt *s) {
   jump_to(w, env->ret, s->line, s->col);
 }
 
+static bool has_late_args(const PyasmExpr *call) {
+  for (uint32_t i = 0; i < call->nargs; i++)
+    if (call->args[i].value->kind == PA_E_LATE)
+      return true;
+  return false;
+}
+
+static PyasmExpr *synth_local(W *w, const char *name, const PyasmExpr *at) {
+  PyasmExpr *e = synth(w, PA_E_LOCAL, at);
+  e->name = name;
+  return e;
+}
+
+/* CALL PARTIAL f(a, ?b, k=?c): functools.partial(inner, f, a) where
+ *   DEF inner<captures>(__f, __a0, *__args, **__kw) {
+ *       RETURN __f(__a0, b, *__args, k=c, **__kw) }
+ * so that b and c are evaluated at each call, in the scope of the CALL PARTIAL (the
+ * names they use are captured: cells of the enclosing DEF, or globals at module level).
+ * Keywords given now reach inner's **__kw through the partial. Pushes the partial. */
+static bool gen_late_partial(W *w, Env *env, PyasmStmt *s) {
+  PyasmExpr *call = s->e;
+  uint32_t n = call->nargs, ncap;
+  const char **caps = late_locals(w, call, &ncap);
+  if (ncap && env->macro && !env->own_locals) {
+    ERR(w, s, "'?' arguments in a macro cannot use the macro's variables ($%s)", caps[0]);
+    return false;
+  }
+  for (uint32_t i = 0; i < n; i++)
+    if ((call->args[i].kind == PA_ARG_STAR || call->args[i].kind == PA_ARG_DSTAR) &&
+        call->args[i].value->kind != PA_E_LATE) {
+      ERR(w, call->args[i].value, "'*'/'**' arguments cannot be mixed with '?' ones yet");
+      return false;
+    }
+  PyasmStmt *def = alloc(w, sizeof *def);
+  def->kind = PA_S_DEF;
+  def->line = def->end_line = s->line;
+  def->col = s->col;
+  def->name = "<partial>";
+  def->captures = caps;
+  def->ncaptures = ncap;
+  def->params = alloc(w, sizeof(PyasmParam) * (n + 3));
+  PyasmArg *inner = alloc(w, sizeof(PyasmArg) * (n + 2));  /* the call in inner */
+  PyasmArg *outer = alloc(w, sizeof(PyasmArg) * (n + 1));  /* partial's arguments */
+  uint32_t np = 0, ni = 0, no = 0;
+  def->params[np++] = (PyasmParam){.kind = PA_P_PLAIN, .name = "__f", .line = s->line};
+  outer[no++] = (PyasmArg){.kind = PA_ARG_POS, .value = call->a};
+  for (uint32_t i = 0; i < n; i++) { /* positional ones, in their order */
+    const PyasmArg *a = &call->args[i];
+    if (a->kind == PA_ARG_KW || a->kind == PA_ARG_DSTAR)
+      continue;
+    if (a->value->kind == PA_E_LATE) {
+      inner[ni++] = (PyasmArg){.kind = a->kind, .value = a->value->a};
+      continue;
+    }
+    char *pname = alloc(w, 24);
+    snprintf(pname, 24, "__a%u", i);
+    def->params[np++] = (PyasmParam){.kind = PA_P_PLAIN, .name = pname, .line = s->line};
+    inner[ni++] = (PyasmArg){.kind = PA_ARG_POS, .value = synth_local(w, pname, call)};
+    outer[no++] = *a;
+  }
+  def->params[np++] = (PyasmParam){.kind = PA_P_STAR, .name = "__args", .line = s->line};
+  def->params[np++] = (PyasmParam){.kind = PA_P_DSTAR, .name = "__kw", .line = s->line};
+  def->nparams = np;
+  inner[ni++] = (PyasmArg){.kind = PA_ARG_STAR, .value = synth_local(w, "__args", call)};
+  for (uint32_t i = 0; i < n; i++) { /* keywords: late ones in inner, others in partial */
+    const PyasmArg *a = &call->args[i];
+    if (a->kind != PA_ARG_KW && a->kind != PA_ARG_DSTAR)
+      continue;
+    if (a->value->kind == PA_E_LATE)
+      inner[ni++] = (PyasmArg){.kind = a->kind, .name = a->name, .value = a->value->a};
+    else
+      outer[no++] = *a;
+  }
+  inner[ni++] = (PyasmArg){.kind = PA_ARG_DSTAR, .value = synth_local(w, "__kw", call)};
+  PyasmExpr *icall = synth(w, PA_E_CALL, call);
+  icall->a = synth_local(w, "__f", call);
+  icall->args = inner;
+  icall->nargs = ni;
+  PyasmStmt *ret = alloc(w, sizeof *ret);
+  ret->kind = PA_S_RETURN;
+  ret->line = s->line;
+  ret->col = s->col;
+  ret->e = icall;
+  def->body = ret;
+  /* functools.partial(inner, f, a..., k=v...) */
+  push_null(w);
+  PyasmExpr *mod = synth(w, PA_E_BUILTIN, call);
+  mod->name = "functools";
+  PyasmExpr *pfn = synth(w, PA_E_ATTR, call);
+  pfn->a = mod;
+  pfn->name = "partial";
+  gen_expr(w, env, pfn);
+  if (!def_value(w, env, def)) {
+    release(w, pop(w));
+    pop(w);
+    return false;
+  }
+  gen_call_args(w, env, outer, no, 1);
+  return true;
+}
+
 static void gen_call_stmt(W *w, Env *env, PyasmStmt *s) {
   FnCtx *f = w->f;
   if (s->call_kind == PA_CALL_MACRO || s->kind == PA_S_MACRO_USE) {
@@ -2251,14 +2409,14 @@ static void gen_call_stmt(W *w, Env *env, PyasmStmt *s) {
     f->vis = f->sp;
     return;
   }
+  if (s->call_kind == PA_CALL_PARTIAL && has_late_args(s->e)) {
+    if (gen_late_partial(w, env, s))
+      store_or_keep(w, env, s->target);
+    return;
+  }
   if (s->call_kind == PA_CALL_PARTIAL) {
     /* functools.partial(f, args...) */
     PyasmExpr *call = s->e;
-    for (uint32_t i = 0; i < call->nargs; i++)
-      if (call->args[i].value->kind == PA_E_LATE) {
-        ERR(w, call->args[i].value, "'?' arguments of CALL PARTIAL are not supported yet");
-        return;
-      }
     PyasmExpr *mod = synth(w, PA_E_BUILTIN, call);
     mod->name = "functools";
     PyasmExpr *pfn = synth(w, PA_E_ATTR, call);
