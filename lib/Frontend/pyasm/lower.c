@@ -577,11 +577,22 @@ static bool is_cell(FnCtx *f, int i) {
 }
 
 /* Pushes the value of variable `name` (already made private if need be). */
+/* A macro expansion's private variable (var_name's "__macroN_x"): at module and class
+ * level it is a fast local of the body's frame, not a name in its namespace. */
+static bool is_private(const char *name) {
+  return !strncmp(name, "__macro", 7) && name[7] >= '0' && name[7] <= '9';
+}
+
 static void load_var(W *w, const char *name) {
   FnCtx *f = w->f;
   switch (f->kind) {
   case FK_MODULE:
   case FK_CLASS:
+    if (is_private(name)) {
+      int i = find_local(f, name);
+      push(w, emit0(w, IR_LOAD_LOCAL, i >= 0 ? i : add_local(w, f, name, IR_LOCAL_PLAIN)));
+      return;
+    }
     push(w, emit0(w, IR_LOAD_NAME, name_index(w, name)));
     return;
   case FK_FUNC: {
@@ -601,6 +612,11 @@ static void load_var(W *w, const char *name) {
 /* Pops TOS into variable `name`. */
 static void store_var(W *w, const char *name) {
   FnCtx *f = w->f;
+  if (f->kind != FK_FUNC && is_private(name)) {
+    int i = find_local(f, name);
+    apply(w, IR_STORE_LOCAL, 1, i >= 0 ? i : add_local(w, f, name, IR_LOCAL_PLAIN), 0);
+    return;
+  }
   if (f->kind != FK_FUNC) {
     apply(w, IR_STORE_NAME, 1, name_index(w, name), 0);
     return;
