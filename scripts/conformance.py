@@ -8,10 +8,15 @@ Each module of scripts/conformance-modules.txt (or those named) runs twice with
   plain     the interpreter alone;
   compiled  under `python3.11 -m pyllc --threshold 0`, so that every code object is
             compiled before its first run (what cannot be is counted as a fallback).
-The two runs must give the same result: the same exit status and, test by test, the same
-outcome (ok, FAIL, ERROR, skipped, expected failure, unexpected success). One line per
-module, then `N passed, N failed` (a module passes when both runs agree). Exit status 0
-when every module agrees. `--fast` runs the first block of the list only (CI).
+The two runs must give the same result: the same module result in regrtest's summary
+(OK, failed, skipped, environment changed, ...) and, test by test, the same outcome (ok,
+FAIL, ERROR, skipped, expected failure, unexpected success). One line per module, then
+`N passed, N failed` (a module passes when both runs agree). Exit status 0 when every
+module agrees. `--fast` runs the first block of the list only (CI).
+
+Compiling everything costs time (regrtest and unittest themselves are compiled too), so
+`--batch N` runs N modules in one regrtest process per mode: the harness is compiled
+once per batch, and each module's part of the output is compared on its own.
 """
 import argparse
 import concurrent.futures
@@ -75,15 +80,51 @@ def outcomes(text):
     return result
 
 
-def run(module, compiled, pypkg, timeout):
+SECTION = re.compile(r"^[0-9:]+ (?:load avg: [0-9.]+ )?\[\s*\d+/\d+(?:/\d+)?\] (test_\w+)", re.M)
+SUMMARY_HEAD = re.compile(r"^(\d+ tests?|All \d+ tests?) (failed|skipped|altered the "
+                          r"execution environment|ran no tests|failed again|"
+                          r"skipped \(resource denied\)|interrupted)[^:]*:$")
+
+
+def split_modules(text, modules):
+    """{module: its part of regrtest's output}."""
+    parts = {m: "" for m in modules}
+    marks = [(mo.start(), mo.group(1)) for mo in SECTION.finditer(text)]
+    for i, (start, name) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        if name in parts:
+            parts[name] += text[start:end]
+    return parts
+
+
+def summary(text, modules):
+    """{module: its result in regrtest's closing summary} ("OK" when not listed)."""
+    result = {m: "OK" for m in modules}
+    category = None
+    for line in text.splitlines():
+        m = SUMMARY_HEAD.match(line.strip())
+        if m:
+            category = m.group(2)
+            continue
+        if category and line.startswith("    "):
+            for name in line.split():
+                if name in result:
+                    result[name] = category
+            continue
+        category = None
+    return result
+
+
+def run(module, compiled, pypkg, timeout, opt=0):
     cmd = [PYTHON]
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)  # the plain run sees no pyllc
     if compiled:
-        cmd += ["-m", "pyllc", "--threshold", "0"]
+        cmd += ["-m", "pyllc", "--threshold", "0", f"-O{opt}"]
         env["PYTHONPATH"] = pypkg
         env["PYLLC_STATS"] = "1"
-    cmd += ["-m", "test", "-v", module]
+    batch = module.split()
+    cmd += ["-m", "test", "-v"] + batch
     start = time.monotonic()
     try:
         p = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True,
@@ -93,27 +134,39 @@ def run(module, compiled, pypkg, timeout):
         status = "timeout"
         out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else ""
         err = ""
-    return {"status": status, "tests": outcomes(out), "seconds": time.monotonic() - start,
-            "stats": dict((k, int(v)) for k, v in STAT.findall(err)), "out": out, "err": err}
+    seconds = time.monotonic() - start
+    stats = dict((k, int(v)) for k, v in STAT.findall(err))
+    parts = split_modules(out, batch) if len(batch) > 1 else {batch[0]: out}
+    results = summary(out, batch) if len(batch) > 1 else {batch[0]: status}
+    if status == "timeout":
+        results = {m: "timeout" for m in batch}
+    return {m: {"status": results[m], "tests": outcomes(parts[m]), "seconds": seconds,
+                "stats": stats, "out": parts[m], "err": err} for m in batch}
 
 
-def compare(module, pypkg, timeout, logdir):
-    plain = run(module, False, pypkg, timeout)
-    jit = run(module, True, pypkg, timeout)
-    problems = []
-    if plain["status"] != jit["status"]:
-        problems.append(f"exit status {plain['status']} vs {jit['status']}")
-    a, b = plain["tests"], jit["tests"]
-    diff = sorted(t for t in set(a) | set(b) if a.get(t) != b.get(t))
-    for t in diff[:10]:
-        problems.append(f"{t}: {a.get(t, 'missing')} vs {b.get(t, 'missing')}")
-    if len(diff) > 10:
-        problems.append(f"... and {len(diff) - 10} more")
-    if logdir:
-        for name, r in (("plain", plain), ("compiled", jit)):
-            with open(os.path.join(logdir, f"{module}.{name}.log"), "w") as f:
-                f.write(r["out"] + "\n--- stderr ---\n" + r["err"])
-    return module, plain, jit, problems
+def compare(batch, pypkg, timeout, logdir, opt):
+    """Runs one batch of modules both ways; a list of (module, plain, jit, problems)."""
+    name = " ".join(batch)
+    plain_all = run(name, False, pypkg, timeout)
+    jit_all = run(name, True, pypkg, timeout, opt)
+    out = []
+    for module in batch:
+        plain, jit = plain_all[module], jit_all[module]
+        problems = []
+        if plain["status"] != jit["status"]:
+            problems.append(f"result {plain['status']} vs {jit['status']}")
+        a, b = plain["tests"], jit["tests"]
+        diff = sorted(t for t in set(a) | set(b) if a.get(t) != b.get(t))
+        for t in diff[:10]:
+            problems.append(f"{t}: {a.get(t, 'missing')} vs {b.get(t, 'missing')}")
+        if len(diff) > 10:
+            problems.append(f"... and {len(diff) - 10} more")
+        if logdir:
+            for mode, r in (("plain", plain), ("compiled", jit)):
+                with open(os.path.join(logdir, f"{module}.{mode}.log"), "w") as f:
+                    f.write(r["out"] + "\n--- stderr ---\n" + r["err"])
+        out.append((module, plain, jit, problems))
+    return out
 
 
 def main():
@@ -127,6 +180,9 @@ def main():
     ap.add_argument("--jobs", "-j", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=900, help="seconds per run")
     ap.add_argument("--logdir", help="keep both outputs of every module here")
+    ap.add_argument("--batch", type=int, default=1, help="modules per regrtest process")
+    ap.add_argument("--opt", type=int, default=0, choices=range(4),
+                    help="optimisation level of the compiled run (default 0)")
     args = ap.parse_args()
     if not os.path.isfile(os.path.join(args.pypkg, "pyllc", "__init__.py")):
         sys.exit(f"conformance: no pyllc package in {args.pypkg} (build it, or --pypkg)")
@@ -135,12 +191,14 @@ def main():
         os.makedirs(args.logdir, exist_ok=True)
     same = differ = 0
     with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
-        futures = [pool.submit(compare, m, args.pypkg, args.timeout, args.logdir)
-                   for m in mods]
-        for fut in futures:
-            module, plain, jit, problems = fut.result()
+        batches = [mods[i:i + max(1, args.batch)]
+                   for i in range(0, len(mods), max(1, args.batch))]
+        futures = [pool.submit(compare, b, args.pypkg, args.timeout, args.logdir, args.opt)
+                   for b in batches]
+        results = (r for fut in futures for r in fut.result())
+        for module, plain, jit, problems in results:
             st = jit["stats"]
-            info = (f"{len(plain['tests'])} tests, status {plain['status']}, "
+            info = (f"{len(plain['tests'])} tests, result {plain['status']}, "
                     f"{plain['seconds']:.1f}s plain / {jit['seconds']:.1f}s compiled; "
                     f"compiled {st.get('compiled', '?')}, fallbacks {st.get('fallbacks', '?')}"
                     f", deopts {st.get('deopts', '?')}")
