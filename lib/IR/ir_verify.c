@@ -64,10 +64,14 @@ static void report(Verifier *v, IrBlockId b, IrRef r, const char *fmt, ...) {
     tp = fn->block_pos[b];
   else if (r == IR_NOREF && b == IR_NOREF)
     tp = fn->header_pos;
-  if (tp.line == 0)
-    file = NULL; /* no position: do not pretend one */
-  pyllc_diag_report(v->diag, PYLLC_ERROR, file, (int)tp.line, (int)tp.col, "%s: %s", where,
-                    msg);
+  char src[32] = "";
+  if (tp.line == 0) {
+    file = NULL; /* no text position: do not pretend one, but say the Python line */
+    if (r != IR_NOREF && r < fn->ninstrs && fn->instrs[r].line >= 0)
+      snprintf(src, sizeof src, " (source line %d)", (int)fn->instrs[r].line);
+  }
+  pyllc_diag_report(v->diag, PYLLC_ERROR, file, (int)tp.line, (int)tp.col, "%s%s: %s", where,
+                    src, msg);
   v->problems++;
 }
 

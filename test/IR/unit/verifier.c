@@ -24,12 +24,14 @@ int main(void) {
   IrBlockId b0;
   IrRef none;
 
-  // CHECK: error: in @operands, bb0, '%1 = binary_op': operand 2 is not a live instruction
+  // Without a text position, the message gives the Python source line when known.
+  // CHECK: error: in @operands, bb0, '%1 = binary_op' (source line 12): operand 2 is not a live instruction
   // CHECK: error: in @operands, bb0, 'decref' (instruction 4 of the block): operand 1 refers to an instruction without a result
   // CHECK: error: in @operands, bb0, 'decref' (instruction 5 of the block): operand 1 is not a live instruction
   IrFunc *fn = base(m, "operands", &b0, &none);
   IrRef sum = ir_emit2(fn, b0, IR_BINARY_OP, none, 12345);
   ir_attach_fstate(fn, sum, ir_new_fstate(fn, 0, 0));
+  fn->instrs[sum].line = 12;
   IrRef dec = ir_emit1(fn, b0, IR_DECREF, none);
   ir_emit1(fn, b0, IR_DECREF, dec);
   IrRef gone = ir_emit_const_i64(fn, b0, 1);
