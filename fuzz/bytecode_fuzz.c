@@ -11,8 +11,8 @@
  *   code units (a trailing odd byte is dropped).
  * fuzz/make_corpus.py writes real code objects (from .py and .pyc files) in this form.
  *
- * Build (clang-19, from the source tree):
- *   clang-19 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Ilib/Frontend/bytecode \
+ * Run: scripts/fuzz.sh bytecode [SECONDS]. By hand (clang-19, from the source tree):
+ *   clang-19 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
  *     -isystem /usr/include/python3.11 fuzz/bytecode_fuzz.c \
  *     lib/Frontend/bytecode/{decode,build}.c lib/IR/ir_[a-z]*.c \
  *     lib/Support/{arena,diag,support}.c -o bytecode_fuzz
@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bytecode.h"
+#include "../lib/Frontend/bytecode/bytecode.h"
 #include "pyllc/diag.h"
 #include "pyllc/ir.h"
 
