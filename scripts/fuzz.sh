@@ -18,6 +18,10 @@ crashes=$build/crashes/$name
 mkdir -p "$corpus" "$crashes"
 case $name in
   ir_parse) seeds=$(find "$root/test" -name '*.ir' -not -path '*/Output/*') ;;
+  bytecode) # code objects of the tests and of part of the stdlib, in the target's form
+    /usr/bin/python3.11 "$root/fuzz/make_corpus.py" "$corpus" "$root"/test/Frontend/bytecode/*.py \
+      /usr/lib/python3.11/[a-c]*.py >/dev/null
+    seeds= ;;
   *) seeds=$(find "$root/test" -name "*.${name%%_*}" -not -path '*/Output/*' 2>/dev/null || true) ;;
 esac
 for f in $seeds; do
