@@ -37,7 +37,7 @@ typedef struct Blk {
   bool has_entry, queued;
 } Blk;
 
-typedef struct B {
+typedef struct Builder {
   PyllcDiag *d;
   const FeCode *c;
   const FeDecoded *dec;
@@ -60,13 +60,13 @@ typedef struct B {
   int64_t kwnames;       /* pending KW_NAMES constant (fn->consts index), -1 none */
   uint32_t true_const;   /* fn->consts index of True, UINT32_MAX until needed */
   uint16_t precall_spec;
-} B;
+} Builder;
 
 /* ---- steps 1 and 2: blocks and stack depths -------------------------------------- */
 
 static bool ends_block(const FeInstr *in) { return fe_op_info[in->op].jump != FE_J_NONE; }
 
-static void find_blocks(B *b) {
+static void find_blocks(Builder *b) {
   const FeDecoded *dec = b->dec;
   bool *leader = calloc(dec->ninstrs + 1, sizeof *leader);
   if (!leader)
@@ -99,7 +99,7 @@ static void find_blocks(B *b) {
   free(leader);
 }
 
-static void push_work(B *b, uint32_t k) {
+static void push_work(Builder *b, uint32_t k) {
   if (b->blks[k].queued)
     return;
   b->blks[k].queued = true;
@@ -107,7 +107,7 @@ static void push_work(B *b, uint32_t k) {
 }
 
 /* Records depth `depth` on the edge into block k; false on a mismatch. */
-static bool reach(B *b, uint32_t k, int32_t depth, uint32_t from_unit, const char *how) {
+static bool reach(Builder *b, uint32_t k, int32_t depth, uint32_t from_unit, const char *how) {
   Blk *t = &b->blks[k];
   if (t->depth < 0) {
     t->depth = depth;
@@ -123,7 +123,7 @@ static bool reach(B *b, uint32_t k, int32_t depth, uint32_t from_unit, const cha
   return true;
 }
 
-static bool compute_depths(B *b) {
+static bool compute_depths(Builder *b) {
   const FeDecoded *dec = b->dec;
   const FeCode *c = b->c;
   b->depth_before = malloc(sizeof *b->depth_before * dec->ninstrs);
@@ -217,7 +217,7 @@ static bool compute_depths(B *b) {
 
 /* ---- emission helpers -------------------------------------------------------------- */
 
-static IrRef emit(B *b, IrOp op, const IrRef *args, uint32_t n) {
+static IrRef emit(Builder *b, IrOp op, const IrRef *args, uint32_t n) {
   IrFunc *fn = b->fn;
   IrRef r = ir_emit(fn, b->cur, op, args, n);
   IrInstr *ins = &fn->instrs[r];
@@ -232,40 +232,40 @@ static IrRef emit(B *b, IrOp op, const IrRef *args, uint32_t n) {
   return r;
 }
 
-static IrRef emit0(B *b, IrOp op) { return emit(b, op, NULL, 0); }
-static IrRef emit1(B *b, IrOp op, IrRef a) { return emit(b, op, &a, 1); }
-static IrRef emit2(B *b, IrOp op, IrRef a, IrRef c) {
+static IrRef emit0(Builder *b, IrOp op) { return emit(b, op, NULL, 0); }
+static IrRef emit1(Builder *b, IrOp op, IrRef a) { return emit(b, op, &a, 1); }
+static IrRef emit2(Builder *b, IrOp op, IrRef a, IrRef c) {
   IrRef v[2] = {a, c};
   return emit(b, op, v, 2);
 }
-static IrRef emit3(B *b, IrOp op, IrRef a, IrRef c, IrRef e) {
+static IrRef emit3(Builder *b, IrOp op, IrRef a, IrRef c, IrRef e) {
   IrRef v[3] = {a, c, e};
   return emit(b, op, v, 3);
 }
-static IrRef with_imm(B *b, IrRef r, int64_t i0, int64_t i1) {
+static IrRef with_imm(Builder *b, IrRef r, int64_t i0, int64_t i1) {
   b->fn->instrs[r].imm[0] = i0;
   b->fn->instrs[r].imm[1] = i1;
   return r;
 }
 
-static void push(B *b, IrRef v) { b->stack[b->sp++] = v; }
-static IrRef pop(B *b) { return b->stack[--b->sp]; }
-static IrRef top(B *b, uint32_t k) { return b->stack[b->sp - 1 - k]; } /* k=0: TOS */
+static void push(Builder *b, IrRef v) { b->stack[b->sp++] = v; }
+static IrRef pop(Builder *b) { return b->stack[--b->sp]; }
+static IrRef top(Builder *b, uint32_t k) { return b->stack[b->sp - 1 - k]; } /* k=0: TOS */
 
 /* Py_DECREF of a popped value; a known NULL needs nothing (finish() turns decrefs of
  * values that may be NULL into xdecrefs). */
-static void release(B *b, IrRef v) {
+static void release(Builder *b, IrRef v) {
   if (b->fn->instrs[v].op == IR_NULLOBJ)
     return;
   emit1(b, IR_DECREF, v);
 }
 
-static IrRef null(B *b) { return emit0(b, IR_NULLOBJ); }
+static IrRef null(Builder *b) { return emit0(b, IR_NULLOBJ); }
 
 /* ---- edges ------------------------------------------------------------------------- */
 
 /* Control goes from IR block `from` into bytecode block k with the stack stack[0..n). */
-static void edge(B *b, IrBlockId from, uint32_t k, const IrRef *stack, uint32_t n) {
+static void edge(Builder *b, IrBlockId from, uint32_t k, const IrRef *stack, uint32_t n) {
   Blk *t = &b->blks[k];
   if (t->npreds <= 1) {
     t->entry = IR_NEW_ARRAY(b->fn->arena, IrRef, n + 1);
@@ -280,19 +280,19 @@ static void edge(B *b, IrBlockId from, uint32_t k, const IrRef *stack, uint32_t 
 }
 
 /* Gives the current block's terminator the instruction's line. */
-static void term_line(B *b) {
+static void term_line(Builder *b) {
   b->fn->instrs[b->fn->blocks[b->cur].term].line = b->in ? b->in->line : -1;
 }
 
 /* A branch to block k with the current stack, from the current IR block. */
-static void jump_to(B *b, uint32_t k) {
+static void jump_to(Builder *b, uint32_t k) {
   ir_emit_br(b->fn, b->cur, b->blks[k].ir);
   term_line(b);
   edge(b, b->cur, k, b->stack, b->sp);
 }
 
 /* A new IR block on the way to bytecode block k (code that runs on one edge only). */
-static IrBlockId edge_block(B *b, uint32_t k) {
+static IrBlockId edge_block(Builder *b, uint32_t k) {
   IrBlockId e = ir_new_block(b->fn);
   b->fn->blocks[e].bc_offset = (int32_t)b->dec->instrs[b->blks[k].first].start * 2;
   return e;
@@ -300,11 +300,11 @@ static IrBlockId edge_block(B *b, uint32_t k) {
 
 /* ---- step 4: one lowering per opcode --------------------------------------------- */
 
-static uint32_t blk_index(B *b, int32_t instr) { return (uint32_t)b->blk_of[instr]; }
+static uint32_t blk_index(Builder *b, int32_t instr) { return (uint32_t)b->blk_of[instr]; }
 
 /* Conditional jump on the truth of `cond` (a bool value): to the jump target when
  * cond == jump_if, else falls through. The stacks for both edges are the current one. */
-static void branch(B *b, IrRef cond, bool jump_if) {
+static void branch(Builder *b, IrRef cond, bool jump_if) {
   uint32_t kt = blk_index(b, b->in->target);
   uint32_t kf = blk_index(b, (int32_t)(b->in - b->dec->instrs) + 1);
   if (kt == kf) {
@@ -318,14 +318,14 @@ static void branch(B *b, IrRef cond, bool jump_if) {
   edge(b, b->cur, kf, b->stack, b->sp);
 }
 
-static void unary(B *b, IrOp op) {
+static void unary(Builder *b, IrOp op) {
   IrRef a = pop(b);
   IrRef r = emit1(b, op, a);
   release(b, a);
   push(b, r);
 }
 
-static void binary(B *b, IrOp op, int64_t imm) {
+static void binary(Builder *b, IrOp op, int64_t imm) {
   IrRef rhs = pop(b), lhs = pop(b);
   IrRef r = with_imm(b, emit2(b, op, lhs, rhs), imm, 0);
   release(b, lhs);
@@ -334,38 +334,38 @@ static void binary(B *b, IrOp op, int64_t imm) {
 }
 
 /* unary() with an immediate. */
-static void unary_imm(B *b, IrOp op, int64_t imm) {
+static void unary_imm(Builder *b, IrOp op, int64_t imm) {
   IrRef a = pop(b);
   IrRef r = with_imm(b, emit1(b, op, a), imm, 0);
   release(b, a);
   push(b, r);
 }
 
-static IrRef box(B *b, IrRef cond) { return emit1(b, IR_BOX_BOOL, cond); }
+static IrRef box(Builder *b, IrRef cond) { return emit1(b, IR_BOX_BOOL, cond); }
 
 /* Pops n values (bottom first) into args. */
-static void pop_n(B *b, IrRef *args, uint32_t n) {
+static void pop_n(Builder *b, IrRef *args, uint32_t n) {
   b->sp -= n;
   memcpy(args, b->stack + b->sp, n * sizeof *args);
 }
 
-static IrRef *scratch(B *b, uint32_t n) { return IR_NEW_ARRAY(b->fn->arena, IrRef, n + 1); }
+static IrRef *scratch(Builder *b, uint32_t n) { return IR_NEW_ARRAY(b->fn->arena, IrRef, n + 1); }
 
 /* Builder ops that consume n stack values. */
-static void build(B *b, IrOp op, uint32_t n) {
+static void build(Builder *b, IrOp op, uint32_t n) {
   IrRef *args = scratch(b, n);
   pop_n(b, args, n);
   push(b, emit(b, op, args, n));
 }
 
 /* Splits tuple t (new ref) into n new refs, pushed last item first (item 0 on top). */
-static void push_tuple_items_reversed(B *b, IrRef t, uint32_t n) {
+static void push_tuple_items_reversed(Builder *b, IrRef t, uint32_t n) {
   for (uint32_t k = n; k-- > 0;)
     push(b, with_imm(b, emit1(b, IR_TUPLE_ITEM, t), k, 0));
   emit1(b, IR_DECREF, t);
 }
 
-static void lower_call(B *b) {
+static void lower_call(Builder *b) {
   uint32_t n = b->in->arg;
   IrRef *args = scratch(b, n + 2);
   pop_n(b, args, n + 2);
@@ -378,7 +378,7 @@ static void lower_call(B *b) {
   push(b, r);
 }
 
-static void lower_instr(B *b) {
+static void lower_instr(Builder *b) {
   const FeInstr *in = b->in;
   IrFunc *fn = b->fn;
   uint32_t oparg = in->arg;
@@ -892,7 +892,7 @@ static void lower_instr(B *b) {
 
 /* ---- step 3 and the driver --------------------------------------------------------- */
 
-static void count_preds(B *b) {
+static void count_preds(Builder *b) {
   for (uint32_t k = 0; k < b->nblks; k++) {
     Blk *bk = &b->blks[k];
     if (bk->depth < 0)
@@ -914,7 +914,7 @@ static void count_preds(B *b) {
   }
 }
 
-static void lower_block(B *b, uint32_t k) {
+static void lower_block(Builder *b, uint32_t k) {
   Blk *bk = &b->blks[k];
   b->cur = bk->ir;
   b->sp = (uint32_t)bk->depth;
@@ -1025,8 +1025,8 @@ static void finish(IrFunc *fn) {
 
 bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
               const uint32_t *const_map) {
-  B b = {.d = d, .c = c, .dec = dec, .fn = fn, .const_map = const_map, .kwnames = -1,
-         .true_const = UINT32_MAX};
+  Builder b = {.d = d, .c = c, .dec = dec, .fn = fn, .const_map = const_map, .kwnames = -1,
+               .true_const = UINT32_MAX};
   bool ok = false;
   find_blocks(&b);
   if (!compute_depths(&b))
