@@ -49,3 +49,13 @@ print(pyllc.dump(cold, "ir"))
 # CHECK-LABEL: func @cold(
 # CHECK-NOT:     !spec
 # CHECK:       }
+
+def bad(a):
+    return a
+bad.__code__ = bad.__code__.replace(co_stacksize=0)
+try:
+    pyllc.dump(bad, "ir")
+except RuntimeError as e:
+    print(e)
+# A live code object that does not validate is refused with the offset and its line.
+# CHECK: quickened.py:[[#@LINE-7]]:{{[0-9]+}}: error: offset 2: stack depth 1 exceeds co_stacksize 0
