@@ -8,7 +8,8 @@
  * rewritten in place into the constant it computes (its IrRef, hence its uses, stay).
  * i64 arithmetic wraps (done on uint64_t: no undefined behaviour); f64 follows IEEE;
  * compares give const.bool. `cbr` on a constant becomes `br` to the taken block, and the
- * phis of the dropped block lose their operand from this block. Folds that the switch
+ * phis of the dropped block lose their operand from this block; so does a `cbr` whose
+ * two successors are one block. Folds that the switch
  * below does not know are left alone, so a new IRF_FOLD row is safe before it is taught.
  */
 #include <string.h>
@@ -133,8 +134,11 @@ static bool fold_branch(IrFunc *fn, IrBlockId b) {
   if (t == IR_NOREF)
     return false;
   IrInstr *in = &fn->instrs[t];
-  Cst c;
-  if (in->op != IR_CBR || in->nargs != 1 || in->nsucc != 2 || !get_const(fn, in->args[0], &c))
+  Cst c = {IR_CONST_BOOL, 1, 0};
+  if (in->op != IR_CBR || in->nargs != 1 || in->nsucc != 2)
+    return false;
+  /* both ways to one block: the condition does not matter */
+  if (in->succ[0] != in->succ[1] && !get_const(fn, in->args[0], &c))
     return false;
   IrBlockId taken = in->succ[c.i ? 0 : 1], dropped = in->succ[c.i ? 1 : 0];
   if (dropped != taken)

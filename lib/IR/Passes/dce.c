@@ -5,9 +5,11 @@
  *
  * 1. Blocks not reachable from the entry are deleted; phis of the remaining blocks lose
  *    their operands from deleted predecessors.
- * 2. IRF_PURE instructions without users are deleted, and with them the uses they held,
- *    until none is left (a worklist over use counts). A use by a frame state counts: the
- *    interpreter may need the value. Cycles of unused phis stay (no liveness analysis).
+ * 2. IRF_PURE instructions that nothing with a side effect needs are deleted: mark and
+ *    sweep from the instructions that are not pure (terminators, stores, refcounting,
+ *    anything that can raise), through operands and frame states. A use by a frame
+ *    state counts (the interpreter may need the value); a cycle of phis that only feed
+ *    each other goes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,65 +50,59 @@ static bool remove_unreachable(IrFunc *fn) {
   return true;
 }
 
-/* Drops one use of each distinct value that r (being deleted) uses; values whose last
- * use goes and that are pure join the worklist. */
-static void release_uses(IrFunc *fn, IrRef r, uint32_t *uses, uint32_t *stamp,
-                         IrRef *work, uint32_t *nwork) {
-  const IrInstr *in = &fn->instrs[r];
-  const IrFrameState *fs = in->fs < fn->nfstates ? &fn->fstates[in->fs] : NULL;
-  uint32_t nfs = fs ? fs->nlocals + fs->nstack : 0;
-  for (uint32_t i = 0; i < in->nargs + nfs; i++) {
-    IrRef x = i < in->nargs ? in->args[i] : fs->vals[i - in->nargs];
-    if (x >= fn->ninstrs || stamp[x] == r + 1)
-      continue;
-    stamp[x] = r + 1;
-    if (uses[x] && --uses[x] == 0 && !fn->instrs[x].dead &&
-        (ir_op_info[fn->instrs[x].op].flags & IRF_PURE))
-      work[(*nwork)++] = x;
+/* Marks x live and queues it, if it is a value not marked yet. */
+static void mark(const IrFunc *fn, IrRef x, bool *live, IrRef *work, uint32_t *nwork) {
+  if (x < fn->ninstrs && !live[x]) {
+    live[x] = true;
+    work[(*nwork)++] = x;
   }
 }
 
+/* Mark and sweep: what has a side effect (not IRF_PURE, terminators included) is live,
+ * and so is every value a live instruction uses as an operand or in its frame state. */
 static bool remove_unused(IrFunc *fn) {
-  ir_fill_uses(fn);
   uint32_t n = fn->ninstrs;
-  uint32_t *uses = calloc(n + 1, sizeof *uses);
-  uint32_t *stamp = calloc(n + 1, sizeof *stamp);
+  bool *live = calloc(n + 1, sizeof *live);
   IrRef *work = malloc((n + 1) * sizeof *work);
-  bool *queued = calloc(n + 1, sizeof *queued);
-  if (!uses || !stamp || !work || !queued)
+  if (!live || !work)
     PYLLC_DIE("out of memory");
   uint32_t nwork = 0;
-  for (IrRef r = 0; r < n; r++) {
-    uses[r] = fn->nusers[r];
-    const IrInstr *in = &fn->instrs[r];
-    if (!in->dead && uses[r] == 0 && (ir_op_info[in->op].flags & IRF_PURE))
-      work[nwork++] = r;
+  for (IrBlockId b = 0; b < fn->nblocks; b++) {
+    const IrBlock *bb = &fn->blocks[b];
+    for (uint32_t i = 0; i <= bb->ninstrs; i++) {
+      IrRef r = i < bb->ninstrs ? bb->instrs[i] : bb->term;
+      if (r < n && !(ir_op_info[fn->instrs[r].op].flags & IRF_PURE))
+        mark(fn, r, live, work, &nwork);
+    }
   }
-  bool changed = false;
   while (nwork) {
-    IrRef r = work[--nwork];
-    if (fn->instrs[r].dead || queued[r])
-      continue;
-    queued[r] = true;
-    changed = true;
-    fn->instrs[r].dead = true; /* unlinked below, all at once */
-    /* work holds each instruction at most once per reason; n slots suffice since an
-     * instruction is pushed only when its count reaches zero, once. */
-    release_uses(fn, r, uses, stamp, work, &nwork);
+    const IrInstr *in = &fn->instrs[work[--nwork]];
+    for (uint32_t i = 0; i < in->nargs; i++)
+      mark(fn, in->args[i], live, work, &nwork);
+    if (in->fs < fn->nfstates) {
+      const IrFrameState *fs = &fn->fstates[in->fs];
+      for (uint32_t i = 0; i < fs->nlocals + fs->nstack; i++)
+        mark(fn, fs->vals[i], live, work, &nwork);
+    }
   }
   /* One sweep over the block lists rather than an ir_remove (a memmove) per deletion. */
-  for (IrBlockId b = 0; changed && b < fn->nblocks; b++) {
+  bool changed = false;
+  for (IrBlockId b = 0; b < fn->nblocks; b++) {
     IrBlock *bb = &fn->blocks[b];
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < bb->ninstrs; i++)
-      if (!fn->instrs[bb->instrs[i]].dead)
-        bb->instrs[n++] = bb->instrs[i];
-    bb->ninstrs = n;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < bb->ninstrs; i++) {
+      IrRef r = bb->instrs[i];
+      if (r < n && !live[r]) {
+        fn->instrs[r].dead = true;
+        changed = true;
+        continue;
+      }
+      bb->instrs[k++] = r;
+    }
+    bb->ninstrs = k;
   }
-  free(uses);
-  free(stamp);
+  free(live);
   free(work);
-  free(queued);
   return changed;
 }
 
