@@ -210,7 +210,13 @@ static void read_number(Lexer *L) {
     q += 2;
   }
   /* collect digits without '_' */
-  size_t cap = (size_t)(L->end - q) + 8, nd = 0;
+  /* the literal's extent bounds its digits (a buffer sized by the rest of the file would
+   * make many literals quadratic) */
+  const char *e = q;
+  while (e < L->end && (is_ident_char((unsigned char)*e) || *e == '.' || *e == '+' ||
+                        *e == '-'))
+    e++;
+  size_t cap = (size_t)(e - q) + 8, nd = 0;
   char *buf = ir_arena_alloc(cx->arena, cap);
   bool is_float = false, bad = false, prev_digit = base != 10; /* 0x_ff is valid */
   const char *bad_at = NULL;
@@ -340,7 +346,11 @@ static void read_string(Lexer *L, bool bytes) {
   PyasmCtx *cx = L->cx;
   const char *start = L->p;
   const char *q = L->p + (bytes ? 2 : 1);
-  char *buf = ir_arena_alloc(cx->arena, (size_t)(L->end - q) * 2 + 8);
+  const char *e = q; /* a string ends at its quote or at the end of the line */
+  while (e < L->end && *e != '\n' && *e != '"')
+    e += (*e == '\\' && e + 1 < L->end) ? 2 : 1;
+  /* each source byte decodes to at most 4 bytes (\U escapes: 10 bytes to 4) */
+  char *buf = ir_arena_alloc(cx->arena, (size_t)(e - q) * 4 + 8);
   size_t n = 0;
   bool closed = false;
   while (q < L->end) {

@@ -71,6 +71,58 @@ typedef struct Pending { /* a frame state to build at the end */
   IrRef *stack;
 } Pending;
 
+/* A string -> index map (open addressing over the strings of an array), so that names
+ * and locals are found in constant time however many a function has. */
+typedef struct StrMap {
+  uint32_t *slots;     /* index into the array, UINT32_MAX: empty */
+  uint32_t cap, n;
+} StrMap;
+
+static uint64_t str_hash(const char *s) {
+  uint64_t h = 1469598103934665603u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+/* Finds `name` among strs[] through the map; UINT32_MAX when absent. */
+static uint32_t strmap_find(const StrMap *m, const char *const *strs, const char *name) {
+  if (!m->cap)
+    return UINT32_MAX;
+  for (uint64_t h = str_hash(name) & (m->cap - 1); m->slots[h] != UINT32_MAX;
+       h = (h + 1) & (m->cap - 1))
+    if (!strcmp(strs[m->slots[h]], name))
+      return m->slots[h];
+  return UINT32_MAX;
+}
+
+/* Records that strs[index] is in the array (strs holds index + 1 entries at least). */
+static void strmap_add(StrMap *m, const char *const *strs, uint32_t index) {
+  if (2 * (m->n + 1) > m->cap) {
+    uint32_t cap = m->cap ? m->cap * 2 : 64;
+    uint32_t *slots = malloc(sizeof(uint32_t) * cap);
+    if (!slots)
+      PYLLC_DIE("out of memory");
+    memset(slots, 0xff, sizeof(uint32_t) * cap);
+    for (uint32_t i = 0; i < m->cap; i++) {
+      if (m->slots[i] == UINT32_MAX)
+        continue;
+      uint64_t h = str_hash(strs[m->slots[i]]) & (cap - 1);
+      while (slots[h] != UINT32_MAX)
+        h = (h + 1) & (cap - 1);
+      slots[h] = m->slots[i];
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+  }
+  uint64_t h = str_hash(strs[index]) & (m->cap - 1);
+  while (m->slots[h] != UINT32_MAX)
+    h = (h + 1) & (m->cap - 1);
+  m->slots[h] = index;
+  m->n++;
+}
+
 typedef struct FnCtx {
   struct FnCtx *parent;
   FnKind kind;
@@ -79,6 +131,10 @@ typedef struct FnCtx {
   IrRef *stack;
   uint32_t sp, cap, vis, floor;
   uint32_t maxsp;      /* deepest stack: co_stacksize */
+  uint32_t *ctab;      /* add_const's hash table of fn->consts (UINT32_MAX: empty) */
+  uint32_t ctab_cap;
+  StrMap local_map;    /* locals[] */
+  StrMap name_map;     /* fn->names */
   const char **locals; /* FK_FUNC: localsplus names in order of discovery */
   uint8_t *kinds;      /* IR_LOCAL_* */
   uint32_t nlocals, caplocals;
@@ -223,31 +279,66 @@ static IrRef apply(W *w, IrOp op, uint32_t n, int64_t imm0, int64_t imm1) {
   return r;
 }
 
-static uint32_t add_const(W *w, IrConst c) {
-  IrFunc *fn = w->f->fn;
-  for (uint32_t i = 0; i < fn->nconsts; i++) {
-    IrConst *k = &fn->consts[i];
-    if (k->kind != c.kind || k->big != c.big)
-      continue;
-    switch (c.kind) {
-    case IR_C_NONE: case IR_C_TRUE: case IR_C_FALSE: case IR_C_ELLIPSIS: return i;
-    case IR_C_INT:
-      if (c.big ? (k->n == c.n && !memcmp(k->u.str, c.u.str, c.n)) : k->u.i == c.u.i)
-        return i;
-      break;
-    case IR_C_FLOAT:
-      if (!memcmp(&k->u.f, &c.u.f, sizeof(double)))
-        return i;
-      break;
-    case IR_C_STR: case IR_C_BYTES:
-      if (k->n == c.n && !memcmp(k->u.str, c.u.str, c.n))
-        return i;
-      break;
-    default: break;
-    }
+static bool same_const(const IrConst *k, const IrConst *c) {
+  if (k->kind != c->kind || k->big != c->big)
+    return false;
+  switch (c->kind) {
+  case IR_C_NONE: case IR_C_TRUE: case IR_C_FALSE: case IR_C_ELLIPSIS: return true;
+  case IR_C_INT:
+    return c->big ? k->n == c->n && !memcmp(k->u.str, c->u.str, c->n) : k->u.i == c->u.i;
+  case IR_C_FLOAT: return !memcmp(&k->u.f, &c->u.f, sizeof(double));
+  case IR_C_STR: case IR_C_BYTES: return k->n == c->n && !memcmp(k->u.str, c->u.str, c->n);
+  default: return false;
   }
+}
+
+static uint64_t const_hash(const IrConst *c) {
+  uint64_t h = 1469598103934665603u ^ c->kind;
+  const unsigned char *p = NULL;
+  size_t n = 0;
+  if (c->kind == IR_C_STR || c->kind == IR_C_BYTES || (c->kind == IR_C_INT && c->big)) {
+    p = (const unsigned char *)c->u.str;
+    n = c->n;
+  } else if (c->kind == IR_C_INT || c->kind == IR_C_FLOAT) {
+    p = (const unsigned char *)&c->u;
+    n = 8;
+  }
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ p[i]) * 1099511628211u;
+  return h;
+}
+
+/* The pool index of literal constant c, shared by equal ones (1, 1.0 and True stay
+ * apart: the kind is part of the key). An open-addressing table keeps it linear. */
+static uint32_t add_const(W *w, IrConst c) {
+  FnCtx *f = w->f;
+  IrFunc *fn = f->fn;
+  if (2 * (fn->nconsts + 1) > f->ctab_cap) { /* rehash */
+    uint32_t cap = f->ctab_cap ? f->ctab_cap * 2 : 64;
+    while (2 * (fn->nconsts + 1) > cap)
+      cap *= 2;
+    uint32_t *tab = malloc(sizeof(uint32_t) * cap);
+    if (!tab)
+      PYLLC_DIE("out of memory");
+    memset(tab, 0xff, sizeof(uint32_t) * cap);
+    for (uint32_t i = 0; i < fn->nconsts; i++) {
+      uint64_t h = const_hash(&fn->consts[i]) & (cap - 1);
+      while (tab[h] != UINT32_MAX)
+        h = (h + 1) & (cap - 1);
+      tab[h] = i;
+    }
+    free(f->ctab);
+    f->ctab = tab;
+    f->ctab_cap = cap;
+  }
+  uint64_t h = const_hash(&c) & (f->ctab_cap - 1);
+  for (; f->ctab[h] != UINT32_MAX; h = (h + 1) & (f->ctab_cap - 1))
+    if (same_const(&fn->consts[f->ctab[h]], &c))
+      return f->ctab[h];
   c.src_index = -1;
-  return ir_add_const(fn, c);
+  uint32_t i = ir_add_const(fn, c);
+  f->ctab[h] = i;
+  return i;
 }
 
 static void push_val(W *w, const PyasmVal *v) {
@@ -285,7 +376,18 @@ static void push_str(W *w, const char *s, size_t n) {
 
 static void push_null(W *w) { push(w, emit(w, IR_NULLOBJ, NULL, 0)); }
 
-static uint32_t name_index(W *w, const char *name) { return ir_add_name(w->f->fn, name); }
+/* The index of `name` in fn->names (co_names: each name once). */
+static uint32_t name_index(W *w, const char *name) {
+  FnCtx *f = w->f;
+  IrFunc *fn = f->fn;
+  uint32_t i = strmap_find(&f->name_map, fn->names, name);
+  if (i != UINT32_MAX)
+    return i;
+  fn->names = pyllc_grow(fn->names, sizeof *fn->names, fn->nnames, &fn->cap_names);
+  fn->names[fn->nnames] = ir_strdup(fn->arena, name, strlen(name));
+  strmap_add(&f->name_map, fn->names, fn->nnames);
+  return fn->nnames++;
+}
 
 /* ---- joins -------------------------------------------------------------------------- */
 
@@ -540,10 +642,8 @@ static const char *var_name(W *w, Env *env, const char *name) {
 }
 
 static int find_local(FnCtx *f, const char *name) {
-  for (uint32_t i = 0; i < f->nlocals; i++)
-    if (!strcmp(f->locals[i], name))
-      return (int)i;
-  return -1;
+  uint32_t i = strmap_find(&f->local_map, f->locals, name);
+  return i == UINT32_MAX ? -1 : (int)i;
 }
 
 static int add_local(W *w, FnCtx *f, const char *name, uint8_t kind) {
@@ -562,6 +662,7 @@ static int add_local(W *w, FnCtx *f, const char *name, uint8_t kind) {
   }
   f->locals[f->nlocals] = ir_strdup(f->fn->arena, name, strlen(name));
   f->kinds[f->nlocals] = kind;
+  strmap_add(&f->local_map, f->locals, f->nlocals);
   return (int)f->nlocals++;
 }
 
@@ -2672,37 +2773,79 @@ static void begin_function(W *w, FnCtx *f, FnKind kind, IrFunc *fn, FnCtx *paren
 }
 
 /* Phis whose operands are all one value (or the phi itself) are that value: macro
- * returns and loops that leave the stack alone make many. Repeated until none is left. */
+ * returns and loops that leave the stack alone make many. Found by iterating to a fixed
+ * point over a forwarding table, then every use is rewritten in one sweep. */
+static IrRef forward(IrRef *repl, IrRef r) {
+  IrRef root = r;
+  while (repl[root] != root)
+    root = repl[root];
+  while (repl[r] != root) { /* path compression */
+    IrRef next = repl[r];
+    repl[r] = root;
+    r = next;
+  }
+  return root;
+}
+
 static void remove_trivial_phis(IrFunc *fn) {
-  bool changed = true;
-  while (changed) {
+  uint32_t n = fn->ninstrs;
+  IrRef *repl = malloc(sizeof(IrRef) * (n ? n : 1));
+  if (!repl)
+    PYLLC_DIE("out of memory");
+  for (IrRef r = 0; r < n; r++)
+    repl[r] = r;
+  bool any = false;
+  for (bool changed = true; changed;) {
     changed = false;
-    for (IrBlockId b = 0; b < fn->nblocks; b++) {
-      IrBlock *bb = &fn->blocks[b];
-      for (uint32_t i = 0; i < bb->ninstrs; i++) {
-        IrRef r = bb->instrs[i];
-        IrInstr *in = &fn->instrs[r];
-        if (in->op != IR_PHI || in->nargs == 0)
+    for (IrRef r = 0; r < n; r++) {
+      IrInstr *in = &fn->instrs[r];
+      if (in->dead || in->op != IR_PHI || in->nargs == 0 || repl[r] != r)
+        continue;
+      IrRef same = IR_NOREF;
+      bool trivial = true;
+      for (uint32_t k = 0; k < in->nargs && trivial; k++) {
+        IrRef a = in->args[k] < n ? forward(repl, in->args[k]) : in->args[k];
+        if (a == r || a == same)
           continue;
-        IrRef same = IR_NOREF;
-        bool trivial = true;
-        for (uint32_t k = 0; k < in->nargs && trivial; k++) {
-          IrRef a = in->args[k];
-          if (a == r || a == same)
-            continue;
-          if (same != IR_NOREF)
-            trivial = false;
-          same = a;
-        }
-        if (!trivial || same == IR_NOREF)
-          continue;
-        ir_replace_uses(fn, r, same);
-        ir_remove(fn, r);
-        changed = true;
-        i--; /* the list moved down */
+        if (same != IR_NOREF)
+          trivial = false;
+        same = a;
+      }
+      if (trivial && same != IR_NOREF) {
+        repl[r] = same;
+        changed = any = true;
       }
     }
   }
+  if (any) {
+    for (IrRef r = 0; r < n; r++) {
+      IrInstr *in = &fn->instrs[r];
+      if (in->dead)
+        continue;
+      for (uint32_t k = 0; k < in->nargs; k++)
+        if (in->args[k] < n)
+          in->args[k] = forward(repl, in->args[k]);
+    }
+    for (uint32_t f = 0; f < fn->nfstates; f++) {
+      IrFrameState *fs = &fn->fstates[f];
+      for (uint32_t k = 0; k < fs->nlocals + fs->nstack; k++)
+        if (fs->vals[k] < n)
+          fs->vals[k] = forward(repl, fs->vals[k]);
+    }
+    for (IrBlockId b = 0; b < fn->nblocks; b++) { /* unlink the phis, one sweep a block */
+      IrBlock *bb = &fn->blocks[b];
+      uint32_t k = 0;
+      for (uint32_t i = 0; i < bb->ninstrs; i++) {
+        IrRef r = bb->instrs[i];
+        if (repl[r] != r)
+          fn->instrs[r].dead = true;
+        else
+          bb->instrs[k++] = r;
+      }
+      bb->ninstrs = k;
+    }
+  }
+  free(repl);
 }
 
 /* The NULL of the call protocol can reach a release through a phi (a short-circuit OP
@@ -2847,6 +2990,9 @@ static void finish_function(W *w, FnCtx *f) {
       ir_emit(fn, b, IR_UNREACHABLE, NULL, 0);
   fn->stacksize = f->maxsp;
   free(f->stack);
+  free(f->ctab);
+  free(f->local_map.slots);
+  free(f->name_map.slots);
   free(f->locals);
   free(f->kinds);
   free(f->pending);
