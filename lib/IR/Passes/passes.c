@@ -86,6 +86,11 @@ int ir_run_pipeline(PyllcDiag *d, IrModule *m, const char *pipeline,
   size_t n;
   if (parse_pipeline(d, pipeline ? pipeline : "", list, MAX_PIPELINE, &n))
     return 1;
+  if (opt && opt->print_after && strcmp(opt->print_after, "all") != 0 &&
+      !find_pass(opt->print_after, strlen(opt->print_after))) {
+    pyllc_error(d, NULL, 0, 0, "unknown pass '%s' to print after", opt->print_after);
+    return 1;
+  }
   for (size_t k = 0; k < n; k++) {
     for (uint32_t i = 0; i < m->nfuncs; i++)
       if (m->funcs[i])
