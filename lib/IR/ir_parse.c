@@ -15,7 +15,6 @@
  * Errors go to the PyllcDiag as file:line:col; after an error the rest of the line is
  * skipped and parsing goes on, so one run reports several errors.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>

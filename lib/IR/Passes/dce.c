@@ -12,7 +12,6 @@
  *    each other goes.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "../ir_internal.h"
 #include "pyllc/ir_passes.h"
