@@ -94,8 +94,11 @@ def imm_variants(row):
                             "complex(0.0, -1.5)", '"str \\"q\\" \\n\\t\\x01 \xe9"',
                             'b"\\x00\\xff"', "()", '(1,)', '(1, "a", (2.5, None))',
                             "frozenset()", "frozenset({1, 2})", "@callee"])
-        else:
+        elif kind in IMM_SAMPLES:
             choices.append([IMM_SAMPLES[kind]])
+        else:
+            sys.exit("%s: immediate kind %s has no sample in %s" % (row["name"], kind,
+                                                                  os.path.basename(__file__)))
     variants = []
     for a in choices[0]:
         for b in choices[1]:
