@@ -37,7 +37,7 @@ static void usage(FILE *out) {
         "  --print-after-all    same as --print-after=all\n"
         "  --no-verify          do not verify the input\n"
         "  --print-analyses     print preds, dominators, loops and users instead of the IR\n"
-        "  -o FILE              write the result to FILE (default: standard output)\n"
+        "  -o FILE              write the result to FILE (default or -: standard output)\n"
         "  -h, --help           show this help\n"
         "  --version            show the version\n"
         "\n"
@@ -116,7 +116,7 @@ int main(int argc, char **argv) {
     goto done;
   if (!o.no_verify && ir_verify_module(d, m) != 0)
     goto done;
-  out = o.output ? fopen(o.output, "w") : stdout;
+  out = o.output && strcmp(o.output, "-") != 0 ? fopen(o.output, "w") : stdout;
   if (!out) {
     fprintf(stderr, "pyllc-opt: error: cannot write '%s': %s\n", o.output, strerror(errno));
     goto done;
