@@ -615,7 +615,11 @@ int lower_run_main(PyllcDiag *d, IrModule *m, const LowerOptions *opts, PyObject
  *                 function that runs one long loop once is compiled when it returns.
  *   rt_busy       set while compiling: frames run by the compiler itself (GC, __del__)
  *                 are not counted, so compilation never re-enters itself. */
+#include <dlfcn.h>
+#include <llvm-c/LLJITUtils.h>
+#include <pthread.h>
 #include <time.h>
+#include <unistd.h>
 
 static LowerEngine *rt_engine;
 static LowerRtFrontEnd rt_front_end;
@@ -624,6 +628,40 @@ static long rt_threshold = -1;
 static int rt_opt_level = 2;
 static int rt_busy;
 static double rt_t_front;      /* seconds in the front end and IR passes */
+static FILE *rt_perf_map;      /* /tmp/perf-PID.map when PYLLC_PERF_MAP=1 */
+
+/* In libLLVM: the executor side of LLVM's GDB JIT interface plugin. */
+extern void llvm_orc_registerJITLoaderGDBWrapper(void);
+
+/* One line "START SIZE NAME" (hex) for perf: NAME is the Python function. */
+static void rt_perf_map_add(PyObject *code, CodeRec *rec, uint64_t size) {
+  if (!rt_perf_map || !rec) return;
+  PyCodeObject *co = (PyCodeObject *)code;
+  const char *q = PyUnicode_AsUTF8(co->co_qualname);
+  const char *f = q ? PyUnicode_AsUTF8(co->co_filename) : NULL;
+  if (!q || !f) {
+    PyErr_Clear();
+    return;
+  }
+  fprintf(rt_perf_map, "%lx %lx py::%s (%s:%d)\n", (unsigned long)(uintptr_t)rec->entry,
+          (unsigned long)(size ? size : 1), q, f, co->co_firstlineno);
+  fflush(rt_perf_map);
+}
+
+/* Registers every later object with gdb (__jit_debug_register_code). The plugin finds
+ * its executor-side function through the process's global symbols, and libLLVM came in
+ * with this extension, RTLD_LOCAL: promote it to the global scope first. */
+static void rt_enable_gdb(LowerEngine *eng) {
+  Dl_info info;
+  if (dladdr((void *)&llvm_orc_registerJITLoaderGDBWrapper, &info) && info.dli_fname)
+    dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_GLOBAL);
+  LLVMErrorRef e = LLVMOrcLLJITEnableDebugSupport(eng->jit);
+  if (e) {
+    char *msg = LLVMGetErrorMessage(e);
+    fprintf(stderr, "pyllc: gdb support unavailable: %s\n", msg);
+    LLVMDisposeErrorMessage(msg);
+  }
+}
 
 static int64_t rt_now_ns(void) {
   struct timespec ts;
@@ -670,9 +708,11 @@ static int rt_compile_now(PyObject *code, int opt_level) {
     rt_note_fallback(code, why ? why : "the front end refused it");
   } else {
     int saved = rt_engine->opts.opt_level;
+    uint64_t bytes0 = rt_engine->code_bytes;
     rt_engine->opts.opt_level = opt_level;
     rc = engine_compile(rt_engine, fn) == 0;
     rt_engine->opts.opt_level = saved;
+    if (rc) rt_perf_map_add(code, rt_record(code), rt_engine->code_bytes - bytes0);
   }
   free(why);
   if (m) ir_free_module(m);
@@ -682,8 +722,35 @@ static int rt_compile_now(PyObject *code, int opt_level) {
   return rc;
 }
 
+/* Bytes of C stack left below the current frame in this thread (pthread's bounds). With the
+ * hook installed every Python call nests C frames (interpreted and compiled alike), so a
+ * high sys.setrecursionlimit could overflow the C stack before the limit is reached. */
+static _Thread_local char *rt_stack_lo;
+
+static size_t rt_stack_left(void) {
+  char here;
+  if (!rt_stack_lo) {
+    pthread_attr_t a;
+    void *addr = NULL;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &a) != 0) return SIZE_MAX;
+    pthread_attr_getstack(&a, &addr, &size);
+    pthread_attr_destroy(&a);
+    rt_stack_lo = addr;
+    if (!rt_stack_lo) return SIZE_MAX;
+  }
+  return &here > rt_stack_lo ? (size_t)(&here - rt_stack_lo) : 0;
+}
+
+enum { RT_STACK_RESERVE = 256 * 1024 };
+
 static PyObject *rt_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag) {
   PyObject *code = (PyObject *)frame->f_code;
+  if (!throwflag && rt_stack_left() < RT_STACK_RESERVE) {
+    /* RecursionError raised at the frame's start: the interpreter unwinds it. */
+    PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+    return _PyEval_EvalFrameDefault(ts, frame, 1);
+  }
   CodeRec *rec = throwflag ? NULL : rt_record(code);
   if (rec) return rec->entry(ts, frame, throwflag);
   if (rt_threshold < 0 || rt_busy || throwflag)
@@ -738,6 +805,13 @@ int lower_rt_init(LowerRtFrontEnd front_end) {
     return -1;
   }
   rt_front_end = front_end;
+  rt_enable_gdb(rt_engine);
+  const char *pm = getenv("PYLLC_PERF_MAP");
+  if (pm && *pm && strcmp(pm, "0") != 0) {
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/perf-%ld.map", (long)getpid());
+    rt_perf_map = fopen(path, "a");
+  }
   active_engine = rt_engine;
   rt_set_deopt_counters(rt_engine->deopts);
   _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), rt_hook);

@@ -3,8 +3,6 @@
 # compiled; a function called fewer than N times with no loop does not; threshold=0
 # compiles each code object before its first run; disable() stops new compilations.
 # RUN: %python %s | %FileCheck %s
-# XFAIL: *
-# (XFAIL until lib/Lower's engine has whole-program mode.)
 import pyllc
 
 

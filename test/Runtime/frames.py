@@ -6,8 +6,6 @@
 # RUN: %python %S/Inputs/same.py %t.plain %t.jit
 # RUN: %FileCheck %s < %t.jit
 # RUN: %python %s --jit --expect-compiled > /dev/null 2>&1
-# XFAIL: *
-# (XFAIL until lib/Lower's engine compiles live functions: only the last RUN fails.)
 import os
 import sys
 

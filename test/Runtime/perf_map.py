@@ -2,8 +2,6 @@
 # function by its Python qualname and file, so that perf shows them; without it, no file.
 # RUN: env PYLLC_PERF_MAP=1 %python %s | %FileCheck %s
 # RUN: env PYLLC_PERF_MAP=0 %python %s off | %FileCheck %s --check-prefix=OFF
-# XFAIL: *
-# (XFAIL until lib/Lower's engine compiles live functions and writes the map.)
 import os
 import re
 import sys

@@ -1,8 +1,6 @@
 # pyllc.stats() after compiling: the counters move (compiled, compile time per stage,
 # code bytes, JIT memory) and a compiled function has no fallback entry.
 # RUN: %python %s | %FileCheck %s
-# XFAIL: *
-# (XFAIL until lib/Lower's engine compiles live functions.)
 import pyllc
 
 
