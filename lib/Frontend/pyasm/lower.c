@@ -58,6 +58,8 @@ typedef struct Join {
   struct Join *next_label; /* next label of the same scope */
   const PyasmStmt *def;    /* the statement defining the label */
   const char *what;        /* for messages: "at the end of the IF" */
+  uint32_t loops;          /* FOREACH loops around it: jumping there from deeper inside
+                              releases the iterators of the loops left */
 } Join;
 
 typedef struct LabelScope {
@@ -133,6 +135,8 @@ typedef struct FnCtx {
   uint32_t maxsp;      /* deepest stack: co_stacksize */
   uint32_t *ctab;      /* add_const's hash table of fn->consts (UINT32_MAX: empty) */
   uint32_t ctab_cap;
+  uint32_t *iterpos;   /* stack slot of the iterator of each FOREACH we are in */
+  uint32_t nloops, caploops;
   StrMap local_map;    /* locals[] */
   StrMap name_map;     /* fn->names */
   const char **locals; /* FK_FUNC: localsplus names in order of discovery */
@@ -177,6 +181,7 @@ typedef struct W {
   Env *env;            /* env of the statement being lowered */
   uint32_t nexpansions; /* macro expansions and code-block pastes so far */
   uint32_t nstmts;     /* statements lowered so far (expansions included) */
+  uint32_t scan_loops; /* scan_labels: FOREACH loops around the statements scanned */
   bool too_big;        /* the expansion budget was exceeded (reported once) */
 } W;
 
@@ -395,6 +400,7 @@ static Join *new_join(W *w) {
   Join *j = alloc(w, sizeof *j);
   j->block = IR_NOREF;
   j->depth = -1;
+  j->loops = w->f->nloops;
   j->next = w->f->joins;
   w->f->joins = j;
   return j;
@@ -448,21 +454,62 @@ static void join_record(W *w, Join *j, IrBlockId from) {
   memcpy(e->vals, f->stack, sizeof(IrRef) * f->sp);
 }
 
+/* Jumping to j from inside FOREACH loops that j is outside of: the iterators of those
+ * loops come off the stack (with `release`, released there), the other values keep
+ * their order. Returns how many came off. */
+static uint32_t leave_loops(W *w, Join *j, bool release_them) {
+  FnCtx *f = w->f;
+  uint32_t n = 0;
+  for (uint32_t k = f->nloops; k-- > j->loops;) {
+    uint32_t at = f->iterpos[k];
+    if (at >= f->sp)
+      continue;
+    IrRef it = f->stack[at];
+    memmove(f->stack + at, f->stack + at + 1, sizeof(IrRef) * (f->sp - at - 1));
+    f->sp--;
+    if (release_them)
+      release(w, it);
+    n++;
+  }
+  return n;
+}
+
+/* A copy of the value stack, to put back after a jump that left loops. */
+static IrRef *save_stack(W *w, uint32_t *sp) {
+  *sp = w->f->sp;
+  IrRef *copy = alloc(w, sizeof(IrRef) * (*sp ? *sp : 1));
+  memcpy(copy, w->f->stack, sizeof(IrRef) * *sp);
+  return copy;
+}
+
+static void restore_stack(W *w, const IrRef *copy, uint32_t sp) {
+  memcpy(w->f->stack, copy, sizeof(IrRef) * sp);
+  w->f->sp = sp;
+}
+
 /* An unconditional jump from the current block to j (nothing in unreachable code). */
 static void jump_to(W *w, Join *j, int line, int col) {
-  if (w->f->cur == IR_NOREF)
+  FnCtx *f = w->f;
+  if (f->cur == IR_NOREF)
     return;
-  if (!join_check(w, j, line, col)) {
+  uint32_t sp;
+  IrRef *full = save_stack(w, &sp);
+  leave_loops(w, j, false);
+  bool ok = join_check(w, j, line, col);
+  restore_stack(w, full, sp);
+  if (!ok) {
     emit(w, IR_UNREACHABLE, NULL, 0);
     return;
   }
   if (j->placed)
     emit(w, IR_EVAL_BREAKER, NULL, 0); /* a backward jump: signals, GIL, tracing */
+  leave_loops(w, j, true);
   IrBlockId from = cur(w);
   join_record(w, j, from);
-  IrRef br = ir_emit_br(w->f->fn, from, j->block);
+  IrRef br = ir_emit_br(f->fn, from, j->block);
   set_line(w, br);
-  w->f->cur = IR_NOREF;
+  f->cur = IR_NOREF;
+  restore_stack(w, full, sp);
 }
 
 /* Enters j: control continues there with its phis as the stack. */
@@ -497,12 +544,20 @@ static void place_join(W *w, Join *j, int line, int col) {
   enter_join(w, j);
 }
 
-/* Branches on bool `c` to t / f; f_join NULL: fall through into a new block. */
+/* Branches on bool `c` to t / f; f_join NULL: fall through into a new block. The edge
+ * to t goes through a block of its own when it is a backward jump (eval breaker) or
+ * leaves FOREACH loops (their iterators are released there). */
 static void branch(W *w, IrRef c, Join *t, Join *fj, int line, int col) {
-  IrFunc *fn = w->f->fn;
+  FnCtx *f = w->f;
+  IrFunc *fn = f->fn;
   IrBlockId from = cur(w);
   Join *fall = fj ? fj : new_join(w);
-  bool ok = join_check(w, t, line, col) && join_check(w, fall, line, col);
+  uint32_t sp;
+  IrRef *full = save_stack(w, &sp);
+  uint32_t nleft = leave_loops(w, t, false);
+  bool ok = join_check(w, t, line, col);
+  restore_stack(w, full, sp);
+  ok = ok && join_check(w, fall, line, col);
   if (!ok) {
     emit(w, IR_UNREACHABLE, NULL, 0);
     if (!fj)
@@ -510,14 +565,16 @@ static void branch(W *w, IrRef c, Join *t, Join *fj, int line, int col) {
     return;
   }
   IrBlockId tb = t->block;
-  if (t->placed) { /* backward: check the eval breaker on the way */
+  if (t->placed || nleft) {
     IrBlockId mid = ir_new_block(fn);
-    IrBlockId save = w->f->cur;
-    w->f->cur = mid;
-    emit(w, IR_EVAL_BREAKER, NULL, 0);
+    f->cur = mid;
+    if (t->placed)
+      emit(w, IR_EVAL_BREAKER, NULL, 0);
+    leave_loops(w, t, true);
     join_record(w, t, mid);
     set_line(w, ir_emit_br(fn, mid, t->block));
-    w->f->cur = save;
+    restore_stack(w, full, sp);
+    f->cur = from;
     tb = mid;
   } else {
     join_record(w, t, from);
@@ -525,7 +582,7 @@ static void branch(W *w, IrRef c, Join *t, Join *fj, int line, int col) {
   join_record(w, fall, from);
   IrRef br = ir_emit_cbr(fn, from, c, tb, fall->block);
   set_line(w, br);
-  w->f->cur = IR_NOREF;
+  f->cur = IR_NOREF;
   if (!fj)
     enter_join(w, fall);
 }
@@ -572,6 +629,7 @@ static void define_label(W *w, LabelScope *s, const char *name, const char *suff
   if (find_label_in(s, full))
     return; /* reported when the walk gets there (check_label), in source order */
   Join *j = new_join(w);
+  j->loops = w->scan_loops;
   j->def = at;
   j->name = full;
   j->line = at->line;
@@ -598,17 +656,26 @@ static void scan_labels(W *w, LabelScope *s, PyasmStmt *list, int depth) {
       break;
     case PA_S_WHILE:
     case PA_S_FOREACH:
+      /* a FOREACH's labels and body are inside it: its iterator is on the stack */
+      w->scan_loops += st->kind == PA_S_FOREACH;
       if (st->name) {
         define_label(w, s, st->name, NULL, st);
         define_label(w, s, st->name, "INNER", st);
         define_label(w, s, st->name, "END", st);
       }
       scan_labels(w, s, st->body, depth + 1);
+      w->scan_loops -= st->kind == PA_S_FOREACH;
       break;
     case PA_S_NAMESPACE: scan_labels(w, s, st->body, depth + 1); break;
     default: break;
     }
   }
+}
+
+/* The labels of a scope's statements, which start inside the loops open here. */
+static void scan_scope(W *w, LabelScope *s, PyasmStmt *list) {
+  w->scan_loops = w->f->nloops;
+  scan_labels(w, s, list, 0);
 }
 
 /* A statement defining label `name` that an earlier one already defines. */
@@ -1643,7 +1710,7 @@ static bool expand_macro(W *w, Env *env, PyasmStmt *s, PyasmExpr *call) {
   w->scope = sc;
   const char *file = cx->filename;
   cx->filename = m->file;
-  scan_labels(w, sc, d->body, 0);
+  scan_scope(w, sc, d->body);
   w->expansion_depth++;
   stmts(w, ne, d->body);
   w->expansion_depth--;
@@ -1831,6 +1898,13 @@ static void gen_foreach(W *w, Env *env, PyasmStmt *s) {
   }
   apply(w, IR_GET_ITER, 1, 0, 0);
   f->vis = f->sp;
+  if (f->nloops == f->caploops) {
+    f->caploops = f->caploops ? f->caploops * 2 : 8;
+    f->iterpos = realloc(f->iterpos, sizeof(uint32_t) * f->caploops);
+    if (!f->iterpos)
+      PYLLC_DIE("out of memory");
+  }
+  f->iterpos[f->nloops++] = f->sp - 1;
   uint32_t floor = f->floor;
   f->floor = f->sp; /* the iterator cannot be popped by the body */
   Join *head = label_or_new(w, s, NULL);
@@ -1864,6 +1938,7 @@ static void gen_foreach(W *w, Env *env, PyasmStmt *s) {
   jump_to(w, end, s->line, s->col);
   enter_join(w, end);
   f->floor = floor;
+  f->nloops--;
   if (f->sp > f->floor)
     release(w, pop(w)); /* the iterator, on every path to the end */
   f->vis = f->sp;
@@ -2123,7 +2198,7 @@ static bool def_value(W *w, Env *env, PyasmStmt *s) {
   LabelScope *saved_scope = w->scope;
   LabelScope *sc = alloc(w, sizeof *sc);
   w->scope = sc;
-  scan_labels(w, sc, s->body, 0);
+  scan_scope(w, sc, s->body);
   int saved_line = w->line;
   w->line = s->line;
   /* prologue: cells, free variables, the generator, RESUME */
@@ -2193,7 +2268,7 @@ static void gen_class(W *w, Env *env, PyasmStmt *s) {
   LabelScope *saved_scope = w->scope;
   LabelScope *sc = alloc(w, sizeof *sc);
   w->scope = sc;
-  scan_labels(w, sc, s->body, 0);
+  scan_scope(w, sc, s->body);
   int saved_line = w->line;
   w->line = s->line;
   emit0(w, IR_RESUME, 0);
@@ -2378,7 +2453,7 @@ static void gen_macro_paste(W *w, Env *env, PyasmStmt *s) {
   if (!sc->parent)
     sc->parent = saved;
   w->scope = sc;
-  scan_labels(w, sc, blk->body, 0);
+  scan_scope(w, sc, blk->body);
   const char *file = w->cx->filename;
   if (benv && benv->macro)
     w->cx->filename = benv->macro->file;
@@ -2992,6 +3067,7 @@ static void finish_function(W *w, FnCtx *f) {
   free(f->stack);
   free(f->ctab);
   free(f->local_map.slots);
+  free(f->iterpos);
   free(f->name_map.slots);
   free(f->locals);
   free(f->kinds);
@@ -3012,7 +3088,7 @@ int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out) 
   mod.qualname = NULL;
   LabelScope top = {0};
   w.scope = &top;
-  scan_labels(&w, &top, prog, 0);
+  scan_scope(&w, &top, prog);
   w.line = 1;
   emit0(&w, IR_RESUME, 0);
   Env env = {.ns = "", .file = cx->filename};
