@@ -34,4 +34,9 @@ void ir_list_passes(FILE *out);
 bool ir_pass_constfold(IrFunc *fn);
 bool ir_pass_dce(IrFunc *fn);
 
+/* Replaces every phi whose operands are all one value (or the phi itself) by that value,
+ * in one linear rewrite of operands and frame states; returns whether any went. Both
+ * passes use it; so may a front end after SSA construction (Braun et al.). */
+bool ir_remove_trivial_phis(IrFunc *fn);
+
 #endif

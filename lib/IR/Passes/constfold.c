@@ -1,7 +1,7 @@
 /* constfold.c - constant folding of IRF_FOLD operations.
  *
  * requires: verified IR.  keeps: SSA, block numbering.  breaks: preds, rpo, doms, loops
- * (a folded cbr becomes br), uses.
+ * (a folded cbr becomes br), uses (trivial phis are replaced).
  *
  * Blocks are visited in reverse post-order, so the operands of a non-phi instruction
  * are folded before it. An instruction whose operands are all const.i64/f64/bool is
@@ -9,7 +9,8 @@
  * i64 arithmetic wraps (done on uint64_t: no undefined behaviour); f64 follows IEEE;
  * compares give const.bool. `cbr` on a constant becomes `br` to the taken block, and the
  * phis of the dropped block lose their operand from this block; so does a `cbr` whose
- * two successors are one block. Folds that the switch
+ * two successors are one block. Last, a phi whose operands are all one value (often what
+ * dropping edges leaves) is replaced by that value. Folds that the switch
  * below does not know are left alone, so a new IRF_FOLD row is safe before it is taught.
  */
 #include <string.h>
@@ -162,5 +163,6 @@ bool ir_pass_constfold(IrFunc *fn) {
       changed |= fold_instr(fn, bb->instrs[i]);
     changed |= fold_branch(fn, b);
   }
+  changed |= ir_remove_trivial_phis(fn);
   return changed;
 }

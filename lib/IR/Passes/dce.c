@@ -4,7 +4,8 @@
  * compacted), all derived data (preds, rpo, doms, uses, loops).
  *
  * 1. Blocks not reachable from the entry are deleted; phis of the remaining blocks lose
- *    their operands from deleted predecessors.
+ *    their operands from deleted predecessors, and those left with one value are
+ *    replaced by it (ir_remove_trivial_phis).
  * 2. IRF_PURE instructions that nothing with a side effect needs are deleted: mark and
  *    sweep from the instructions that are not pure (terminators, stores, refcounting,
  *    anything that can raise), through operands and frame states. A use by a frame
@@ -107,6 +108,8 @@ static bool remove_unused(IrFunc *fn) {
 
 bool ir_pass_dce(IrFunc *fn) {
   bool changed = remove_unreachable(fn);
+  if (changed)
+    ir_remove_trivial_phis(fn); /* phis that lost operands may have one value left */
   changed |= remove_unused(fn);
   return changed;
 }
