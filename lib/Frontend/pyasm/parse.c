@@ -11,6 +11,8 @@
  * statement level without reporting more. Nesting deeper than PYASM_MAX_NESTING is an
  * error, so hostile input cannot overflow the C stack.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,8 +118,15 @@ static bool at_stmt_end(Parser *p) {
   return is_kind(p, PA_TK_NEWLINE) || is_kind(p, PA_TK_EOF) || is(p, ";") || is(p, "}");
 }
 
-static void *error_at(Parser *p, PyasmTok *t, const char *fmt, const char *what) {
-  pyasm_error(p->cx, t->line, t->col, fmt, what);
+/* Reports at token t; returns NULL for `return error_at(...)`. */
+__attribute__((format(printf, 3, 4)))
+static void *error_at(Parser *p, PyasmTok *t, const char *fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  pyasm_error(p->cx, t->line, t->col, "%s", buf);
   return NULL;
 }
 
@@ -399,7 +408,7 @@ static PyasmExpr *primary(Parser *p, int flags) {
   if ((is(p, "{") || (is(p, "[") && tok_is(peek(p, 1), "$"))) && (flags & EX_BLOCK))
     return code_block(p);
   if (is(p, "{"))
-    return error_at(p, t, "a code block is only allowed as a macro argument%s", "");
+    return error_at(p, t, "a code block is only allowed as a macro argument");
   return expected(p, "expression");
 }
 
@@ -679,7 +688,7 @@ static PyasmStmt *load_named_stmt(Parser *p, PyasmStmt *s) {
   if (s->kind == PA_S_LOAD_FAST ? !fast_name(p, s, "$") : !fast_name(p, s, "@"))
     return NULL;
   if (s->kind == PA_S_LOAD_GLOBAL && s->has_arg)
-    return error_at(p, p->tok - 1, "LOAD_GLOBAL takes a name%s", "");
+    return error_at(p, p->tok - 1, "LOAD_GLOBAL takes a name");
   return arrow_target(p, &s->target) ? s : NULL;
 }
 
@@ -689,7 +698,7 @@ static PyasmStmt *store_named_stmt(Parser *p, PyasmStmt *s) {
   if (s->kind == PA_S_STORE_FAST ? !fast_name(p, s, "$") : !fast_name(p, s, "@"))
     return NULL;
   if (s->kind == PA_S_STORE_GLOBAL && s->has_arg)
-    return error_at(p, p->tok - 1, "STORE_GLOBAL takes a name%s", "");
+    return error_at(p, p->tok - 1, "STORE_GLOBAL takes a name");
   if (is(p, "(")) {
     PyasmTok *open = open_paren(p);
     if (!(s->e = expr(p, 0)) || !close_paren(p, ")", open))
@@ -778,7 +787,7 @@ static PyasmStmt *call_stmt(Parser *p, PyasmStmt *s) {
     if (!(s->e = expr(p, s->call_kind == PA_CALL_PARTIAL ? EX_LATE : 0)))
       return NULL;
     if (s->e->kind != PA_E_CALL)
-      return error_at(p, t, "CALL needs a call: %s(...)", "f");
+      return error_at(p, t, "CALL needs a call: f(...)");
   }
   return arrow_target(p, &s->target) ? s : NULL;
 }
@@ -874,7 +883,7 @@ static PyasmStmt *foreach_stmt(Parser *p, PyasmStmt *s) {
       break;
     if (sep && here != sep)
       return error_at(p, p->tok, "FOREACH sources are joined by ',' (zip) or '*' (product), "
-                                 "not both%s", "");
+                                 "not both");
     sep = here;
     next(p);
   }
@@ -1228,7 +1237,7 @@ static PyasmStmt *stmt(Parser *p) {
   PyasmTok *t = p->tok;
   if (t->kind != PA_TK_IDENT) {
     if (tok_is(t, "}"))
-      return error_at(p, t, "unexpected '}'%s", "");
+      return error_at(p, t, "unexpected '}'");
     return error_at(p, t, "instruction expected, found %s", describe(p, t));
   }
   for (size_t i = 0; i < sizeof instructions / sizeof *instructions; i++) {
@@ -1242,7 +1251,7 @@ static PyasmStmt *stmt(Parser *p) {
   if (!n->space_before && (tok_is(n, "(") || tok_is(n, ":")))
     return macro_use_stmt(p, new_stmt(p, PA_S_MACRO_USE, t));
   if (tok_is(t, "ELSE"))
-    return error_at(p, t, "ELSE without IF%s", "");
+    return error_at(p, t, "ELSE without IF");
   return error_at(p, t, "unknown instruction '%s'", t->str);
 }
 
@@ -1272,7 +1281,7 @@ static PyasmStmt *stmt_list(Parser *p, bool top) {
     if (is(p, "}")) {
       if (!top)
         break;
-      error_at(p, p->tok, "unexpected '}' (no block to close)%s", "");
+      error_at(p, p->tok, "unexpected '}' (no block to close)");
       next(p);
       continue;
     }
