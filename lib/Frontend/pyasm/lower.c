@@ -21,7 +21,12 @@
  *
  * Frame states are built when a function is finished, because its locals are only known
  * then (macro expansions add private ones); likewise localsplus is ordered then (plain
- * locals, cells, free variables) and the local immediates are renumbered.
+ * locals, cells, free variables) and the local immediates are renumbered. There is no
+ * bytecode: frame state k names code unit k (code.c builds code objects to match).
+ *
+ * Bounds: nesting (PYASM_MAX_NESTING), expansion depth, the number of expansions and of
+ * statements after expansion are capped, and every lookup is hashed, so that compile
+ * time stays linear whatever the input (fuzz/pyasm_fuzz.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -809,8 +814,9 @@ static int param_index(Env *env, const char *name) {
   return -1;
 }
 
-/* The argument `&name` stands for: *out_env receives the env to evaluate it in. NULL
- * after an error. For a VARIABLE_ARG parameter, *rest receives the argument count. */
+/* The argument `&name` stands for: *out_env receives the env to evaluate it in and *pi
+ * the parameter's index (a VARIABLE_ARG parameter stands for the arguments from *pi on).
+ * NULL, reported, when there is no such parameter or argument. */
 static const PyasmArg *resolve_param(W *w, Env *env, const PyasmExpr *e, Env **out_env,
                                      int *pi) {
   if (!env || !env->macro) {
