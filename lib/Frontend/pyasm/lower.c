@@ -142,6 +142,7 @@ typedef struct FnCtx {
   uint32_t ctab_cap;
   uint32_t *iterpos;   /* stack slot of the iterator of each FOREACH we are in */
   uint32_t nloops, caploops;
+  int builtins_slot;   /* hidden local holding the builtins module, -1 until used */
   StrMap local_map;    /* locals[] */
   StrMap name_map;     /* fn->names */
   const char **locals; /* FK_FUNC: localsplus names in order of discovery */
@@ -888,23 +889,56 @@ static PyasmExpr *synth(W *w, PyasmExprKind kind, const PyasmExpr *at) {
 }
 
 /* builtins.<name>: an exact builtin, whatever the module's globals hold. */
+/* builtins.<name>. The builtins module is imported once per call of the function, at
+ * its entry, into a hidden fast local (see init_builtins); each use loads from there. */
 static void push_builtin(W *w, const char *name) {
-  push_none(w);                      /* fromlist */
-  PyasmVal zero = {.kind = PA_V_INT, .i = 0};
-  push_val(w, &zero);                /* level */
-  IrRef mod;
-  {
-    FnCtx *f = w->f;
-    IrRef args[2] = {f->stack[f->sp - 1], f->stack[f->sp - 2]};
-    mod = emit(w, IR_IMPORT_NAME, args, 2);
-    f->fn->instrs[mod].imm[0] = name_index(w, "builtins");
-    pop(w);
-    pop(w);
-    release(w, args[0]);
-    release(w, args[1]);
-    push(w, mod);
-  }
+  FnCtx *f = w->f;
+  if (f->builtins_slot < 0)
+    f->builtins_slot = add_local(w, f, "__pyasm_builtins", IR_LOCAL_PLAIN);
+  push(w, emit0(w, IR_LOAD_LOCAL, f->builtins_slot));
   apply(w, IR_LOAD_ATTR, 1, name_index(w, name), 0);
+}
+
+static void add_pending(FnCtx *f, IrRef r, const IrRef *stack, uint32_t n, W *w) {
+  if (f->npending == f->cappending) {
+    f->cappending = f->cappending ? f->cappending * 2 : 32;
+    f->pending = realloc(f->pending, sizeof(Pending) * f->cappending);
+    if (!f->pending)
+      PYLLC_DIE("out of memory");
+  }
+  Pending *p = &f->pending[f->npending++];
+  p->instr = r;
+  p->nstack = n;
+  p->stack = alloc(w, sizeof(IrRef) * (n ? n : 1));
+  if (n)
+    memcpy(p->stack, stack, sizeof(IrRef) * n);
+}
+
+/* Right after the entry's `resume`: __pyasm_builtins := __import__('builtins'). */
+static void init_builtins(W *w, FnCtx *f) {
+  IrFunc *fn = f->fn;
+  IrBlock *bb = &fn->blocks[0];
+  uint32_t pos = 0;
+  while (pos < bb->ninstrs && fn->instrs[bb->instrs[pos]].op != IR_RESUME)
+    pos++;
+  pos = pos < bb->ninstrs ? pos + 1 : 0;
+  IrConst none = {.kind = IR_C_NONE}, zero = {.kind = IR_C_INT};
+  IrRef n = ir_insert(fn, 0, pos++, IR_CONST, NULL, 0);
+  fn->instrs[n].imm[0] = add_const(w, none);
+  IrRef z = ir_insert(fn, 0, pos++, IR_CONST, NULL, 0);
+  fn->instrs[z].imm[0] = add_const(w, zero);
+  IrRef args[2] = {z, n}; /* level, fromlist */
+  IrRef m = ir_insert(fn, 0, pos++, IR_IMPORT_NAME, args, 2);
+  fn->instrs[m].imm[0] = name_index(w, "builtins");
+  IrRef stack[2] = {n, z};
+  add_pending(f, m, stack, 2, w);
+  IrRef d1 = ir_insert(fn, 0, pos++, IR_DECREF, &z, 1);
+  IrRef d2 = ir_insert(fn, 0, pos++, IR_DECREF, &n, 1);
+  IrRef st = ir_insert(fn, 0, pos++, IR_STORE_LOCAL, &m, 1);
+  fn->instrs[st].imm[0] = f->builtins_slot;
+  IrRef all[6] = {n, z, m, d1, d2, st};
+  for (int i = 0; i < 6; i++)
+    fn->instrs[all[i]].line = fn->firstlineno > 0 ? fn->firstlineno : 1;
 }
 
 static const char *const py_builtins[] = {
@@ -2846,6 +2880,7 @@ static void begin_function(W *w, FnCtx *f, FnKind kind, IrFunc *fn, FnCtx *paren
   f->kind = kind;
   f->fn = fn;
   f->cur = ir_new_block(fn);
+  f->builtins_slot = -1;
   f->cap = 16;
   f->stack = malloc(sizeof(IrRef) * f->cap); /* never NULL: memcpy from it is defined */
   if (!f->stack)
@@ -2967,6 +3002,8 @@ static void fix_null_decrefs(IrFunc *fn) {
  * builds the frame states. */
 static void finish_function(W *w, FnCtx *f) {
   IrFunc *fn = f->fn;
+  if (f->builtins_slot >= 0)
+    init_builtins(w, f); /* before the renumbering: its store_local uses the old index */
   uint32_t n = f->nlocals;
   uint32_t *map = alloc(w, sizeof(uint32_t) * (n ? n : 1));
   uint32_t k = 0;
