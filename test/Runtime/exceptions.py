@@ -16,19 +16,19 @@ from jitcheck import compiled
 
 @compiled
 def inner(d, k):
-    return d[k]                      # line 21
+    return d[k]                      # line 19
 
 
 @compiled
 def middle(d, k):
     x = 1
-    return inner(d, k) + x           # line 27
+    return inner(d, k) + x           # line 25
 
 
 @compiled
 def chained(v):
     try:
-        return 1 // v                # line 33
+        return 1 // v                # line 31
     except ZeroDivisionError as e:
         raise ValueError("bad v") from e
 
@@ -38,7 +38,7 @@ def context(v):
     try:
         [][v]
     except IndexError:
-        return int("x" + str(v))     # line 43
+        return int("x" + str(v))     # line 41
 
 
 def lines(tb):
@@ -49,24 +49,24 @@ try:
     middle({}, "key")
 except KeyError as e:
     print("KeyError", e, lines(e.__traceback__))
-# CHECK: KeyError 'key' [('<module>', 51), ('middle', 27), ('inner', 21)]
+# CHECK: KeyError 'key' [('<module>', 49), ('middle', 25), ('inner', 19)]
 
 try:
     chained(0)
 except ValueError as e:
     print("cause", type(e.__cause__).__name__, lines(e.__cause__.__traceback__))
-# CHECK: cause ZeroDivisionError [('chained', 33)]
+# CHECK: cause ZeroDivisionError [('chained', 31)]
 
 try:
     context(3)
 except ValueError as e:
     print("context", type(e.__context__).__name__, e.__suppress_context__, lines(e.__traceback__))
-# CHECK: context IndexError False [('<module>', 63), ('context', 43)]
+# CHECK: context IndexError False [('<module>', 61), ('context', 41)]
 
 sys.stdout.flush()
 middle({1: 2}, 3)
 # CHECK: Traceback (most recent call last):
-# CHECK: File "{{.*}}exceptions.py", line 69, in <module>
-# CHECK: File "{{.*}}exceptions.py", line 27, in middle
-# CHECK: File "{{.*}}exceptions.py", line 21, in inner
+# CHECK: File "{{.*}}exceptions.py", line 67, in <module>
+# CHECK: File "{{.*}}exceptions.py", line 25, in middle
+# CHECK: File "{{.*}}exceptions.py", line 19, in inner
 # CHECK: KeyError: 3

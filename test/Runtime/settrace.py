@@ -7,7 +7,7 @@
 # RUN: %FileCheck %s < %t.jit
 # RUN: %python %s --jit --expect-compiled > /dev/null 2>&1
 # XFAIL: *
-# (XFAIL: a tracer set by a call inside a compiled loop takes effect only at the next
+# (Expected to fail: a tracer set by a call inside a compiled loop takes effect only at the next
 # back-edge, so the first line event is missing: lib/Lower must check tracing after calls.)
 import os
 import sys
