@@ -1140,8 +1140,9 @@ static void gen_expr(W *w, Env *env, PyasmExpr *e) {
     push(w, emit0(w, IR_LOAD_GLOBAL, name_index(w, e->name)));
     break;
   case PA_E_CELL: {
-    if (f->kind != FK_FUNC) {
-      ERR(w, e, "'\xc2\xa7%s': cell variables exist only inside DEF", e->name);
+    if (f->kind != FK_FUNC && !(f->kind == FK_CLASS && find_local(f, e->name) >= 0)) {
+      ERR(w, e, "'\xc2\xa7%s': cell variables exist only inside DEF (and CLASS <%s>)",
+          e->name, e->name);
       push_none(w);
       break;
     }
@@ -1529,8 +1530,9 @@ static void store_top(W *w, Env *env, PyasmExpr *t) {
     apply(w, IR_STORE_GLOBAL, 1, name_index(w, t->name), 0);
     return;
   case PA_E_CELL: {
-    if (f->kind != FK_FUNC) {
-      ERR(w, t, "'\xc2\xa7%s': cell variables exist only inside DEF", t->name);
+    if (f->kind != FK_FUNC && !(f->kind == FK_CLASS && find_local(f, t->name) >= 0)) {
+      ERR(w, t, "'\xc2\xa7%s': cell variables exist only inside DEF (and CLASS <%s>)",
+          t->name, t->name);
       release(w, pop(w));
       return;
     }
@@ -2305,6 +2307,9 @@ static void gen_class(W *w, Env *env, PyasmStmt *s) {
     PYLLC_DIE("out of memory");
   begin_function(w, fc, FK_CLASS, fn, parent);
   fc->qualname = qual;
+  if (parent->kind == FK_FUNC) /* CLASS C <a>: the body reads the DEF's a as §a */
+    for (uint32_t i = 0; i < s->ncaptures; i++)
+      add_local(w, fc, s->captures[i], IR_LOCAL_FREE);
   LabelScope *saved_scope = w->scope;
   LabelScope *sc = alloc(w, sizeof *sc);
   w->scope = sc;
