@@ -2457,7 +2457,8 @@ static void gen_assert_static(W *w, Env *env, PyasmStmt *s) {
   if (s->msg && static_value(w, env, s->msg, &m, 0) && m.kind == PA_V_STR)
     ERR(w, s, "static assertion failed: %.*s", (int)m.slen, m.s);
   else
-    ERR(w, s, "static assertion failed");
+    ERR(w, s, "static assertion failed (the condition is %s)",
+        pyasm_val_repr(w->cx->arena, &v));
 }
 
 static void gen_macro_paste(W *w, Env *env, PyasmStmt *s) {
