@@ -562,6 +562,28 @@ static bool at_stmt_start(Lexer *L) {
                                         !strcmp(prev->str, "}")));
 }
 
+/* Length of the UTF-8 sequence at p when it is a valid one, else 1 (a stray byte). */
+static int utf8_len(const char *p, const char *end) {
+  unsigned char c = (unsigned char)*p;
+  int n = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 1;
+  if (c < 0x80 || n == 1 || end - p < n)
+    return 1;
+  for (int i = 1; i < n; i++)
+    if (((unsigned char)p[i] & 0xC0) != 0x80)
+      return 1;
+  return n;
+}
+
+/* A character that starts no token (the rest of a run of unexpected ones). */
+static bool is_stray(const char *p, const char *end) {
+  unsigned char c = (unsigned char)*p;
+  if (c == 0xC2 && end - p > 1 && (unsigned char)p[1] == 0xA7)
+    return false; /* § */
+  if (c >= 0x80 || c < 0x20)
+    return c != '\n' && c != '\t' && c != '\r' && c != '\f' && c != '\v';
+  return c == 0x7f || c == '`';
+}
+
 /* ---- main loop ---------------------------------------------------------------------- */
 
 static const char *const puncts[] = {
@@ -655,14 +677,17 @@ PyasmTok *pyasm_tokenize(PyasmCtx *cx, uint32_t *ntoks) {
       L.p += n;
       continue;
     }
-    /* an unknown character: report it once per run of such characters */
+    /* an unknown character: one error for a run of them, the first shown as itself when
+     * printable (a whole UTF-8 sequence), else as \xNN */
     const char *s = L.p;
-    int len = 1;
-    if (c >= 0x80)
-      while (s + len < L.end && ((unsigned char)s[len] & 0xC0) == 0x80)
-        len++;
-    pyasm_error(cx, L.line, col_of(&L, s), "unexpected character '%.*s'", len, s);
+    int len = utf8_len(s, L.end);
+    if (len > 1 || (c >= 0x20 && c < 0x7f))
+      pyasm_error(cx, L.line, col_of(&L, s), "unexpected character '%.*s'", len, s);
+    else
+      pyasm_error(cx, L.line, col_of(&L, s), "unexpected byte '\\x%02x'", c);
     L.p += len;
+    while (L.p < L.end && is_stray(L.p, L.end))
+      L.p += utf8_len(L.p, L.end);
   }
   if (L.n == 0 || L.toks[L.n - 1].kind != PA_TK_NEWLINE) {
     PyasmTok *t = new_tok(&L, PA_TK_NEWLINE, L.p, L.p);
