@@ -51,15 +51,8 @@ typedef struct Builder {
   uint32_t *work;
   uint32_t nwork;
   /* lowering state of the current instruction */
-  IrRef *stack;
-  uint32_t sp;
-  IrRef *pre;            /* the stack before the instruction (frame states) */
-  uint32_t pre_sp;
-  IrBlockId cur;
+  FeLower lw;            /* the stack, the block, frame-state and call state */
   const FeInstr *in;
-  int64_t kwnames;       /* pending KW_NAMES constant (fn->consts index), -1 none */
-  uint32_t true_const;   /* fn->consts index of True, UINT32_MAX until needed */
-  uint16_t precall_spec;
 } Builder;
 
 /* ---- steps 1 and 2: blocks and stack depths -------------------------------------- */
@@ -217,50 +210,526 @@ static bool compute_depths(Builder *b) {
 
 /* ---- emission helpers -------------------------------------------------------------- */
 
-static IrRef emit(Builder *b, IrOp op, const IrRef *args, uint32_t n) {
-  IrFunc *fn = b->fn;
-  IrRef r = ir_emit(fn, b->cur, op, args, n);
-  IrInstr *ins = &fn->instrs[r];
-  ins->line = b->in ? b->in->line : -1;
+static IrRef emit(FeLower *l, IrOp op, const IrRef *args, uint32_t n) {
+  IrFunc *fn = l->fn;
+  IrRef r = ir_emit(fn, l->cur, op, args, n);
+  fn->instrs[r].line = l->line;
   if (ir_op_info[op].flags & (IRF_RAISE | IRF_DEOPT)) {
-    uint32_t fs = ir_new_fstate(fn, b->in ? (int32_t)b->in->unit * 2 : 0, b->pre_sp);
+    if (l->on_fstate) {
+      l->on_fstate(l->data, r, l->pre, l->pre_sp);
+      return r;
+    }
+    uint32_t fs = ir_new_fstate(fn, l->fs_offset, l->pre_sp);
     IrFrameState *f = &fn->fstates[fs];
-    for (uint32_t k = 0; k < b->pre_sp; k++)
-      f->vals[f->nlocals + k] = b->pre[k];
+    for (uint32_t k = 0; k < l->pre_sp; k++)
+      f->vals[f->nlocals + k] = l->pre[k];
     ir_attach_fstate(fn, r, fs);
   }
   return r;
 }
 
-static IrRef emit0(Builder *b, IrOp op) { return emit(b, op, NULL, 0); }
-static IrRef emit1(Builder *b, IrOp op, IrRef a) { return emit(b, op, &a, 1); }
-static IrRef emit2(Builder *b, IrOp op, IrRef a, IrRef c) {
+static IrRef emit0(FeLower *l, IrOp op) { return emit(l, op, NULL, 0); }
+static IrRef emit1(FeLower *l, IrOp op, IrRef a) { return emit(l, op, &a, 1); }
+static IrRef emit2(FeLower *l, IrOp op, IrRef a, IrRef c) {
   IrRef v[2] = {a, c};
-  return emit(b, op, v, 2);
+  return emit(l, op, v, 2);
 }
-static IrRef emit3(Builder *b, IrOp op, IrRef a, IrRef c, IrRef e) {
+static IrRef emit3(FeLower *l, IrOp op, IrRef a, IrRef c, IrRef e) {
   IrRef v[3] = {a, c, e};
-  return emit(b, op, v, 3);
+  return emit(l, op, v, 3);
 }
-static IrRef with_imm(Builder *b, IrRef r, int64_t i0, int64_t i1) {
-  b->fn->instrs[r].imm[0] = i0;
-  b->fn->instrs[r].imm[1] = i1;
+static IrRef with_imm(FeLower *l, IrRef r, int64_t i0, int64_t i1) {
+  l->fn->instrs[r].imm[0] = i0;
+  l->fn->instrs[r].imm[1] = i1;
   return r;
 }
 
-static void push(Builder *b, IrRef v) { b->stack[b->sp++] = v; }
-static IrRef pop(Builder *b) { return b->stack[--b->sp]; }
-static IrRef top(Builder *b, uint32_t k) { return b->stack[b->sp - 1 - k]; } /* k=0: TOS */
+static void push(FeLower *l, IrRef v) { l->stack[l->sp++] = v; }
+static IrRef pop(FeLower *l) { return l->stack[--l->sp]; }
+static IrRef top(FeLower *l, uint32_t k) { return l->stack[l->sp - 1 - k]; } /* k=0: TOS */
 
 /* Py_DECREF of a popped value; a known NULL needs nothing (finish() turns decrefs of
  * values that may be NULL into xdecrefs). */
-static void release(Builder *b, IrRef v) {
-  if (b->fn->instrs[v].op == IR_NULLOBJ)
+static void release(FeLower *l, IrRef v) {
+  if (l->fn->instrs[v].op == IR_NULLOBJ)
     return;
-  emit1(b, IR_DECREF, v);
+  emit1(l, IR_DECREF, v);
 }
 
-static IrRef null(Builder *b) { return emit0(b, IR_NULLOBJ); }
+static IrRef null(FeLower *l) { return emit0(l, IR_NULLOBJ); }
+
+static void unary(FeLower *l, IrOp op) {
+  IrRef a = pop(l);
+  IrRef r = emit1(l, op, a);
+  release(l, a);
+  push(l, r);
+}
+
+static void binary(FeLower *l, IrOp op, int64_t imm) {
+  IrRef rhs = pop(l), lhs = pop(l);
+  IrRef r = with_imm(l, emit2(l, op, lhs, rhs), imm, 0);
+  release(l, lhs);
+  release(l, rhs);
+  push(l, r);
+}
+
+/* unary() with an immediate. */
+static void unary_imm(FeLower *l, IrOp op, int64_t imm) {
+  IrRef a = pop(l);
+  IrRef r = with_imm(l, emit1(l, op, a), imm, 0);
+  release(l, a);
+  push(l, r);
+}
+
+static IrRef box(FeLower *l, IrRef cond) { return emit1(l, IR_BOX_BOOL, cond); }
+
+/* Pops n values (bottom first) into args. */
+static void pop_n(FeLower *l, IrRef *args, uint32_t n) {
+  l->sp -= n;
+  memcpy(args, l->stack + l->sp, n * sizeof *args);
+}
+
+static IrRef *scratch(FeLower *l, uint32_t n) { return IR_NEW_ARRAY(l->fn->arena, IrRef, n + 1); }
+
+/* Builder ops that consume n stack values. */
+static void build(FeLower *l, IrOp op, uint32_t n) {
+  IrRef *args = scratch(l, n);
+  pop_n(l, args, n);
+  push(l, emit(l, op, args, n));
+}
+
+/* Splits tuple t (new ref) into n new refs, pushed last item first (item 0 on top). */
+static void push_tuple_items_reversed(FeLower *l, IrRef t, uint32_t n) {
+  for (uint32_t k = n; k-- > 0;)
+    push(l, with_imm(l, emit1(l, IR_TUPLE_ITEM, t), k, 0));
+  emit1(l, IR_DECREF, t);
+}
+
+static void lower_call(FeLower *l, uint32_t n, uint16_t spec) {
+  IrRef *args = scratch(l, n + 2);
+  pop_n(l, args, n + 2);
+  IrRef r = with_imm(l, emit(l, IR_CALL, args, n + 2), l->kwnames, 0);
+  l->fn->instrs[r].spec = spec ? spec : l->precall_spec;
+  l->kwnames = -1;
+  l->precall_spec = 0;
+  for (uint32_t k = 0; k < n + 2; k++)
+    release(l, args[k]);
+  push(l, r);
+}
+
+void fe_lower_one(FeLower *l, int op, uint32_t oparg, uint16_t spec) {
+  IrFunc *fn = l->fn;
+  IrRef a, c, e, r;
+  switch (op) {
+  case FE_NOP:
+  case FE_EXTENDED_ARG:
+  case FE_CACHE:
+    break;
+  case FE_RESUME:
+    with_imm(l, emit0(l, IR_RESUME), oparg, 0);
+    break;
+  case FE_POP_TOP:
+    release(l, pop(l));
+    break;
+  case FE_PUSH_NULL:
+    push(l, null(l));
+    break;
+  case FE_COPY:
+    a = top(l, oparg - 1);
+    if (fn->instrs[a].op != IR_NULLOBJ)
+      emit1(l, IR_INCREF, a);
+    push(l, a);
+    break;
+  case FE_SWAP:
+    a = l->stack[l->sp - 1];
+    l->stack[l->sp - 1] = l->stack[l->sp - oparg];
+    l->stack[l->sp - oparg] = a;
+    break;
+
+  /* ---- constants, locals, cells ---- */
+  case FE_LOAD_CONST:
+    push(l, with_imm(l, emit0(l, IR_CONST), oparg, 0));
+    break;
+  case FE_LOAD_FAST:
+  case FE_LOAD_CLOSURE:
+    push(l, with_imm(l, emit0(l, IR_LOAD_LOCAL), oparg, 0));
+    break;
+  case FE_STORE_FAST:
+    with_imm(l, emit1(l, IR_STORE_LOCAL, pop(l)), oparg, 0);
+    break;
+  case FE_DELETE_FAST:
+    with_imm(l, emit0(l, IR_DELETE_LOCAL), oparg, 0);
+    break;
+  case FE_MAKE_CELL:
+    with_imm(l, emit0(l, IR_MAKE_CELL), oparg, 0);
+    break;
+  case FE_LOAD_DEREF:
+    push(l, with_imm(l, emit0(l, IR_LOAD_DEREF), oparg, 0));
+    break;
+  case FE_LOAD_CLASSDEREF:
+    push(l, with_imm(l, emit0(l, IR_LOAD_CLASSDEREF), oparg, 0));
+    break;
+  case FE_STORE_DEREF:
+    with_imm(l, emit1(l, IR_STORE_DEREF, pop(l)), oparg, 0);
+    break;
+  case FE_DELETE_DEREF:
+    with_imm(l, emit0(l, IR_DELETE_DEREF), oparg, 0);
+    break;
+  case FE_COPY_FREE_VARS:
+    with_imm(l, emit0(l, IR_COPY_FREE_VARS), oparg, 0);
+    break;
+
+  /* ---- names and globals ---- */
+  case FE_LOAD_GLOBAL:
+    if (oparg & 1)
+      push(l, null(l));
+    r = with_imm(l, emit0(l, IR_LOAD_GLOBAL), oparg >> 1, 0);
+    fn->instrs[r].spec = spec;
+    push(l, r);
+    break;
+  case FE_STORE_GLOBAL:
+  case FE_STORE_NAME:
+    a = pop(l);
+    with_imm(l, emit1(l, op == FE_STORE_GLOBAL ? IR_STORE_GLOBAL : IR_STORE_NAME, a),
+             oparg, 0);
+    release(l, a);
+    break;
+  case FE_DELETE_GLOBAL:
+    with_imm(l, emit0(l, IR_DELETE_GLOBAL), oparg, 0);
+    break;
+  case FE_LOAD_NAME:
+    push(l, with_imm(l, emit0(l, IR_LOAD_NAME), oparg, 0));
+    break;
+  case FE_DELETE_NAME:
+    with_imm(l, emit0(l, IR_DELETE_NAME), oparg, 0);
+    break;
+
+  /* ---- attributes and subscripts ---- */
+  case FE_LOAD_ATTR:
+    a = pop(l);
+    r = with_imm(l, emit1(l, IR_LOAD_ATTR, a), oparg, 0);
+    fn->instrs[r].spec = spec;
+    release(l, a);
+    push(l, r);
+    break;
+  case FE_STORE_ATTR:
+    a = pop(l); /* owner */
+    c = pop(l); /* value */
+    r = with_imm(l, emit2(l, IR_STORE_ATTR, a, c), oparg, 0);
+    fn->instrs[r].spec = spec;
+    release(l, c);
+    release(l, a);
+    break;
+  case FE_DELETE_ATTR:
+    a = pop(l);
+    with_imm(l, emit1(l, IR_DELETE_ATTR, a), oparg, 0);
+    release(l, a);
+    break;
+  case FE_LOAD_METHOD:
+    a = pop(l);
+    c = with_imm(l, emit1(l, IR_LOAD_METHOD, a), oparg, 0);
+    fn->instrs[c].spec = spec;
+    e = with_imm(l, emit2(l, IR_LOAD_METHOD_SELF, a, c), oparg, 0);
+    release(l, a);
+    push(l, c);
+    push(l, e);
+    break;
+  case FE_BINARY_SUBSCR:
+    binary(l, IR_BINARY_SUBSCR, 0);
+    fn->instrs[l->stack[l->sp - 1]].spec = spec;
+    break;
+  case FE_STORE_SUBSCR:
+    a = pop(l); /* key */
+    c = pop(l); /* container */
+    e = pop(l); /* value */
+    r = emit3(l, IR_STORE_SUBSCR, c, a, e);
+    fn->instrs[r].spec = spec;
+    release(l, e);
+    release(l, c);
+    release(l, a);
+    break;
+  case FE_DELETE_SUBSCR:
+    a = pop(l);
+    c = pop(l);
+    emit2(l, IR_DELETE_SUBSCR, c, a);
+    release(l, c);
+    release(l, a);
+    break;
+
+  /* ---- operators ---- */
+  case FE_UNARY_POSITIVE: unary(l, IR_UNARY_POS); break;
+  case FE_UNARY_NEGATIVE: unary(l, IR_UNARY_NEG); break;
+  case FE_UNARY_INVERT: unary(l, IR_UNARY_INVERT); break;
+  case FE_UNARY_NOT:
+    a = pop(l);
+    c = emit1(l, IR_TRUTH, a);
+    release(l, a);
+    push(l, box(l, emit1(l, IR_NOT, c)));
+    break;
+  case FE_BINARY_OP:
+    binary(l, IR_BINARY_OP, oparg);
+    fn->instrs[l->stack[l->sp - 1]].spec = spec;
+    break;
+  case FE_COMPARE_OP:
+    binary(l, IR_COMPARE_OP, oparg);
+    fn->instrs[l->stack[l->sp - 1]].spec = spec;
+    break;
+  case FE_IS_OP:
+  case FE_CONTAINS_OP:
+    c = pop(l);
+    a = pop(l);
+    r = emit2(l, op == FE_IS_OP ? IR_IS : IR_CONTAINS, a, c);
+    if (oparg)
+      r = emit1(l, IR_NOT, r);
+    release(l, a);
+    release(l, c);
+    push(l, box(l, r));
+    break;
+
+  /* ---- containers ---- */
+  case FE_BUILD_TUPLE: build(l, IR_BUILD_TUPLE, oparg); break;
+  case FE_BUILD_LIST: build(l, IR_BUILD_LIST, oparg); break;
+  case FE_BUILD_SET: build(l, IR_BUILD_SET, oparg); break;
+  case FE_BUILD_MAP: build(l, IR_BUILD_MAP, 2 * oparg); break;
+  case FE_BUILD_STRING: build(l, IR_BUILD_STRING, oparg); break;
+  case FE_BUILD_CONST_KEY_MAP: {
+    IrRef *args = scratch(l, oparg + 1);
+    args[0] = pop(l);
+    pop_n(l, args + 1, oparg);
+    push(l, emit(l, IR_BUILD_CONST_KEY_MAP, args, oparg + 1));
+    break;
+  }
+  case FE_BUILD_SLICE:
+    e = oparg == 3 ? pop(l) : IR_NOREF;
+    c = pop(l);
+    a = pop(l);
+    if (e == IR_NOREF)
+      e = null(l);
+    push(l, emit3(l, IR_BUILD_SLICE, a, c, e));
+    break;
+  case FE_LIST_APPEND:
+    a = pop(l);
+    emit2(l, IR_LIST_APPEND, top(l, oparg - 1), a);
+    break;
+  case FE_SET_ADD:
+  case FE_LIST_EXTEND:
+  case FE_SET_UPDATE:
+  case FE_DICT_UPDATE: {
+    IrOp iop = op == FE_SET_ADD       ? IR_SET_ADD
+               : op == FE_LIST_EXTEND ? IR_LIST_EXTEND
+               : op == FE_SET_UPDATE  ? IR_SET_UPDATE
+                                      : IR_DICT_UPDATE;
+    a = pop(l);
+    emit2(l, iop, top(l, oparg - 1), a);
+    release(l, a);
+    break;
+  }
+  case FE_DICT_MERGE:
+    a = pop(l);
+    emit3(l, IR_DICT_MERGE, top(l, oparg + 1), top(l, oparg - 1), a);
+    release(l, a);
+    break;
+  case FE_MAP_ADD:
+    e = pop(l); /* value */
+    c = pop(l); /* key */
+    emit3(l, IR_MAP_ADD, top(l, oparg - 1), c, e);
+    release(l, c);
+    release(l, e);
+    break;
+  case FE_LIST_TO_TUPLE: unary(l, IR_LIST_TO_TUPLE); break;
+  case FE_FORMAT_VALUE:
+    c = (oparg & 4) ? pop(l) : IR_NOREF;
+    a = pop(l);
+    r = with_imm(l, emit2(l, IR_FORMAT_VALUE, a, c == IR_NOREF ? null(l) : c), oparg & 3, 0);
+    release(l, a);
+    if (c != IR_NOREF)
+      release(l, c);
+    push(l, r);
+    break;
+  case FE_UNPACK_SEQUENCE:
+    a = pop(l);
+    r = with_imm(l, emit1(l, IR_UNPACK_SEQUENCE, a), oparg, 0);
+    fn->instrs[r].spec = spec;
+    release(l, a);
+    push_tuple_items_reversed(l, r, oparg);
+    break;
+  case FE_UNPACK_EX:
+    a = pop(l);
+    r = with_imm(l, emit1(l, IR_UNPACK_EX, a), oparg & 0xFF, oparg >> 8);
+    release(l, a);
+    push_tuple_items_reversed(l, r, (oparg & 0xFF) + (oparg >> 8) + 1);
+    break;
+
+  /* ---- calls and functions ---- */
+  case FE_KW_NAMES:
+    l->kwnames = oparg;
+    break;
+  case FE_PRECALL:
+    /* CALL does PRECALL's bound-method unpacking itself: nothing to emit. Its
+     * specialisation is feedback about the callee, kept on the call. */
+    l->precall_spec = spec;
+    break;
+  case FE_CALL:
+    lower_call(l, oparg, spec);
+    break;
+  case FE_CALL_FUNCTION_EX: {
+    IrRef kw = (oparg & 1) ? pop(l) : IR_NOREF;
+    IrRef args = pop(l), f = pop(l), nul = pop(l);
+    r = emit3(l, IR_CALL_EX, f, args, kw == IR_NOREF ? null(l) : kw);
+    release(l, f);
+    release(l, args);
+    if (kw != IR_NOREF)
+      release(l, kw);
+    release(l, nul);
+    push(l, r);
+    break;
+  }
+  case FE_MAKE_FUNCTION: {
+    IrRef v[5];
+    v[0] = pop(l);
+    for (int bit = 3, k = 1; bit >= 0; bit--, k++)
+      v[k] = (oparg & (1u << bit)) ? pop(l) : IR_NOREF;
+    for (int k = 1; k < 5; k++)
+      if (v[k] == IR_NOREF)
+        v[k] = null(l);
+    push(l, with_imm(l, emit(l, IR_MAKE_FUNCTION, v, 5), oparg, 0));
+    break;
+  }
+  case FE_LOAD_BUILD_CLASS:
+    push(l, emit0(l, IR_LOAD_BUILD_CLASS));
+    break;
+  case FE_SETUP_ANNOTATIONS:
+    emit0(l, IR_SETUP_ANNOTATIONS);
+    break;
+  case FE_PRINT_EXPR:
+    a = pop(l);
+    emit1(l, IR_PRINT_EXPR, a);
+    release(l, a);
+    break;
+  case FE_LOAD_ASSERTION_ERROR:
+    push(l, emit0(l, IR_LOAD_ASSERTION_ERROR));
+    break;
+
+  /* ---- imports ---- */
+  case FE_IMPORT_NAME:
+    c = pop(l); /* fromlist */
+    a = pop(l); /* level */
+    r = with_imm(l, emit2(l, IR_IMPORT_NAME, a, c), oparg, 0);
+    release(l, a);
+    release(l, c);
+    push(l, r);
+    break;
+  case FE_IMPORT_FROM:
+    push(l, with_imm(l, emit1(l, IR_IMPORT_FROM, top(l, 0)), oparg, 0));
+    break;
+  case FE_IMPORT_STAR:
+    a = pop(l);
+    emit1(l, IR_IMPORT_STAR, a);
+    release(l, a);
+    break;
+
+  /* ---- iteration ---- */
+  case FE_GET_ITER: unary(l, IR_GET_ITER); break;
+  case FE_GET_YIELD_FROM_ITER: unary(l, IR_GET_YIELD_FROM_ITER); break;
+  case FE_RETURN_VALUE:
+    emit1(l, IR_RET, pop(l));
+    break;
+
+  /* ---- exceptions ---- */
+  case FE_RAISE_VARARGS:
+    c = oparg == 2 ? pop(l) : null(l);
+    a = oparg >= 1 ? pop(l) : null(l);
+    emit2(l, IR_RAISE, a, c);
+    break;
+  case FE_RERAISE:
+    with_imm(l, emit1(l, IR_RERAISE, top(l, 0)), oparg, 0);
+    break;
+  case FE_PUSH_EXC_INFO:
+    a = pop(l);
+    push(l, emit1(l, IR_PUSH_EXC_INFO, a));
+    push(l, a);
+    break;
+  case FE_POP_EXCEPT:
+    emit1(l, IR_POP_EXCEPT, pop(l));
+    break;
+  case FE_CHECK_EXC_MATCH:
+    c = pop(l);
+    r = emit2(l, IR_CHECK_EXC_MATCH, top(l, 0), c);
+    release(l, c);
+    push(l, box(l, r));
+    break;
+  case FE_CHECK_EG_MATCH:
+    c = pop(l); /* match type */
+    a = pop(l); /* exception */
+    r = emit2(l, IR_CHECK_EG_MATCH, a, c);
+    release(l, c);
+    release(l, a);
+    push(l, with_imm(l, emit1(l, IR_TUPLE_ITEM, r), 0, 0));
+    push(l, with_imm(l, emit1(l, IR_TUPLE_ITEM, r), 1, 0));
+    emit1(l, IR_DECREF, r);
+    break;
+  case FE_PREP_RERAISE_STAR:
+    binary(l, IR_PREP_RERAISE_STAR, 0);
+    break;
+  case FE_WITH_EXCEPT_START:
+    push(l, emit2(l, IR_WITH_EXCEPT_START, top(l, 3), top(l, 0)));
+    break;
+  case FE_BEFORE_WITH:
+  case FE_BEFORE_ASYNC_WITH:
+    a = pop(l);
+    r = emit1(l, op == FE_BEFORE_WITH ? IR_BEFORE_WITH : IR_BEFORE_ASYNC_WITH, a);
+    release(l, a);
+    push(l, with_imm(l, emit1(l, IR_TUPLE_ITEM, r), 0, 0));
+    push(l, with_imm(l, emit1(l, IR_TUPLE_ITEM, r), 1, 0));
+    emit1(l, IR_DECREF, r);
+    break;
+  case FE_END_ASYNC_FOR:
+    c = pop(l); /* exception */
+    a = pop(l); /* async iterator */
+    emit2(l, IR_END_ASYNC_FOR, a, c);
+    release(l, c);
+    release(l, a);
+    break;
+
+  /* ---- generators and coroutines ---- */
+  case FE_RETURN_GENERATOR:
+    push(l, emit0(l, IR_RETURN_GENERATOR));
+    break;
+  case FE_YIELD_VALUE:
+    push(l, emit1(l, IR_YIELD_VALUE, pop(l)));
+    break;
+  case FE_GET_AWAITABLE: unary_imm(l, IR_GET_AWAITABLE, oparg); break;
+  case FE_GET_AITER: unary(l, IR_GET_AITER); break;
+  case FE_GET_ANEXT:
+    push(l, emit1(l, IR_GET_ANEXT, top(l, 0)));
+    break;
+  case FE_ASYNC_GEN_WRAP: unary(l, IR_ASYNC_GEN_WRAP); break;
+
+  /* ---- pattern matching ---- */
+  case FE_MATCH_CLASS: {
+    IrRef names = pop(l), cls = pop(l), subj = pop(l);
+    r = with_imm(l, emit3(l, IR_MATCH_CLASS, subj, cls, names), oparg, 0);
+    release(l, names);
+    release(l, cls);
+    release(l, subj);
+    push(l, r);
+    break;
+  }
+  case FE_MATCH_MAPPING:
+  case FE_MATCH_SEQUENCE:
+    r = emit1(l, op == FE_MATCH_MAPPING ? IR_MATCH_MAPPING : IR_MATCH_SEQUENCE, top(l, 0));
+    push(l, box(l, r));
+    break;
+  case FE_MATCH_KEYS:
+    push(l, emit2(l, IR_MATCH_KEYS, top(l, 1), top(l, 0)));
+    break;
+  case FE_GET_LEN:
+    push(l, emit1(l, IR_GET_LEN, top(l, 0)));
+    break;
+  default:
+    PYLLC_DIE("opcode %d (%s) has no lowering here", op, fe_op_info[op].name);
+  }
+}
 
 /* ---- edges ------------------------------------------------------------------------- */
 
@@ -281,14 +750,14 @@ static void edge(Builder *b, IrBlockId from, uint32_t k, const IrRef *stack, uin
 
 /* Gives the current block's terminator the instruction's line. */
 static void term_line(Builder *b) {
-  b->fn->instrs[b->fn->blocks[b->cur].term].line = b->in ? b->in->line : -1;
+  b->fn->instrs[b->fn->blocks[b->lw.cur].term].line = b->in ? b->in->line : -1;
 }
 
 /* A branch to block k with the current stack, from the current IR block. */
 static void jump_to(Builder *b, uint32_t k) {
-  ir_emit_br(b->fn, b->cur, b->blks[k].ir);
+  ir_emit_br(b->fn, b->lw.cur, b->blks[k].ir);
   term_line(b);
-  edge(b, b->cur, k, b->stack, b->sp);
+  edge(b, b->lw.cur, k, b->lw.stack, b->lw.sp);
 }
 
 /* A new IR block on the way to bytecode block k (code that runs on one edge only). */
@@ -312,401 +781,33 @@ static void branch(Builder *b, IrRef cond, bool jump_if) {
     return;
   }
   IrBlockId t = b->blks[kt].ir, f = b->blks[kf].ir;
-  ir_emit_cbr(b->fn, b->cur, cond, jump_if ? t : f, jump_if ? f : t);
+  ir_emit_cbr(b->fn, b->lw.cur, cond, jump_if ? t : f, jump_if ? f : t);
   term_line(b);
-  edge(b, b->cur, kt, b->stack, b->sp);
-  edge(b, b->cur, kf, b->stack, b->sp);
+  edge(b, b->lw.cur, kt, b->lw.stack, b->lw.sp);
+  edge(b, b->lw.cur, kf, b->lw.stack, b->lw.sp);
 }
 
-static void unary(Builder *b, IrOp op) {
-  IrRef a = pop(b);
-  IrRef r = emit1(b, op, a);
-  release(b, a);
-  push(b, r);
-}
-
-static void binary(Builder *b, IrOp op, int64_t imm) {
-  IrRef rhs = pop(b), lhs = pop(b);
-  IrRef r = with_imm(b, emit2(b, op, lhs, rhs), imm, 0);
-  release(b, lhs);
-  release(b, rhs);
-  push(b, r);
-}
-
-/* unary() with an immediate. */
-static void unary_imm(Builder *b, IrOp op, int64_t imm) {
-  IrRef a = pop(b);
-  IrRef r = with_imm(b, emit1(b, op, a), imm, 0);
-  release(b, a);
-  push(b, r);
-}
-
-static IrRef box(Builder *b, IrRef cond) { return emit1(b, IR_BOX_BOOL, cond); }
-
-/* Pops n values (bottom first) into args. */
-static void pop_n(Builder *b, IrRef *args, uint32_t n) {
-  b->sp -= n;
-  memcpy(args, b->stack + b->sp, n * sizeof *args);
-}
-
-static IrRef *scratch(Builder *b, uint32_t n) { return IR_NEW_ARRAY(b->fn->arena, IrRef, n + 1); }
-
-/* Builder ops that consume n stack values. */
-static void build(Builder *b, IrOp op, uint32_t n) {
-  IrRef *args = scratch(b, n);
-  pop_n(b, args, n);
-  push(b, emit(b, op, args, n));
-}
-
-/* Splits tuple t (new ref) into n new refs, pushed last item first (item 0 on top). */
-static void push_tuple_items_reversed(Builder *b, IrRef t, uint32_t n) {
-  for (uint32_t k = n; k-- > 0;)
-    push(b, with_imm(b, emit1(b, IR_TUPLE_ITEM, t), k, 0));
-  emit1(b, IR_DECREF, t);
-}
-
-static void lower_call(Builder *b) {
-  uint32_t n = b->in->arg;
-  IrRef *args = scratch(b, n + 2);
-  pop_n(b, args, n + 2);
-  IrRef r = with_imm(b, emit(b, IR_CALL, args, n + 2), b->kwnames, 0);
-  b->fn->instrs[r].spec = b->in->spec ? b->in->spec : b->precall_spec;
-  b->kwnames = -1;
-  b->precall_spec = 0;
-  for (uint32_t k = 0; k < n + 2; k++)
-    release(b, args[k]);
-  push(b, r);
-}
-
-static void lower_instr(Builder *b) {
+/* The instructions that branch (FE_J_COND, FE_J_ALWAYS): their successors are bytecode
+ * blocks. */
+static void lower_branching(Builder *b) {
+  FeLower *l = &b->lw;
   const FeInstr *in = b->in;
   IrFunc *fn = b->fn;
-  uint32_t oparg = in->arg;
-  IrRef a, c, e, r;
+  IrRef a, c, r;
   switch (in->op) {
-  case FE_NOP:
-  case FE_EXTENDED_ARG:
-  case FE_CACHE:
-    break;
-  case FE_RESUME:
-    with_imm(b, emit0(b, IR_RESUME), oparg, 0);
-    break;
-  case FE_POP_TOP:
-    release(b, pop(b));
-    break;
-  case FE_PUSH_NULL:
-    push(b, null(b));
-    break;
-  case FE_COPY:
-    a = top(b, oparg - 1);
-    if (fn->instrs[a].op != IR_NULLOBJ)
-      emit1(b, IR_INCREF, a);
-    push(b, a);
-    break;
-  case FE_SWAP:
-    a = b->stack[b->sp - 1];
-    b->stack[b->sp - 1] = b->stack[b->sp - oparg];
-    b->stack[b->sp - oparg] = a;
-    break;
-
-  /* ---- constants, locals, cells ---- */
-  case FE_LOAD_CONST:
-    push(b, with_imm(b, emit0(b, IR_CONST), b->const_map[oparg], 0));
-    break;
-  case FE_LOAD_FAST:
-  case FE_LOAD_CLOSURE:
-    push(b, with_imm(b, emit0(b, IR_LOAD_LOCAL), oparg, 0));
-    break;
-  case FE_STORE_FAST:
-    with_imm(b, emit1(b, IR_STORE_LOCAL, pop(b)), oparg, 0);
-    break;
-  case FE_DELETE_FAST:
-    with_imm(b, emit0(b, IR_DELETE_LOCAL), oparg, 0);
-    break;
-  case FE_MAKE_CELL:
-    with_imm(b, emit0(b, IR_MAKE_CELL), oparg, 0);
-    break;
-  case FE_LOAD_DEREF:
-    push(b, with_imm(b, emit0(b, IR_LOAD_DEREF), oparg, 0));
-    break;
-  case FE_LOAD_CLASSDEREF:
-    push(b, with_imm(b, emit0(b, IR_LOAD_CLASSDEREF), oparg, 0));
-    break;
-  case FE_STORE_DEREF:
-    with_imm(b, emit1(b, IR_STORE_DEREF, pop(b)), oparg, 0);
-    break;
-  case FE_DELETE_DEREF:
-    with_imm(b, emit0(b, IR_DELETE_DEREF), oparg, 0);
-    break;
-  case FE_COPY_FREE_VARS:
-    with_imm(b, emit0(b, IR_COPY_FREE_VARS), oparg, 0);
-    break;
-
-  /* ---- names and globals ---- */
-  case FE_LOAD_GLOBAL:
-    if (oparg & 1)
-      push(b, null(b));
-    r = with_imm(b, emit0(b, IR_LOAD_GLOBAL), oparg >> 1, 0);
-    fn->instrs[r].spec = in->spec;
-    push(b, r);
-    break;
-  case FE_STORE_GLOBAL:
-  case FE_STORE_NAME:
-    a = pop(b);
-    with_imm(b, emit1(b, in->op == FE_STORE_GLOBAL ? IR_STORE_GLOBAL : IR_STORE_NAME, a),
-             oparg, 0);
-    release(b, a);
-    break;
-  case FE_DELETE_GLOBAL:
-    with_imm(b, emit0(b, IR_DELETE_GLOBAL), oparg, 0);
-    break;
-  case FE_LOAD_NAME:
-    push(b, with_imm(b, emit0(b, IR_LOAD_NAME), oparg, 0));
-    break;
-  case FE_DELETE_NAME:
-    with_imm(b, emit0(b, IR_DELETE_NAME), oparg, 0);
-    break;
-
-  /* ---- attributes and subscripts ---- */
-  case FE_LOAD_ATTR:
-    a = pop(b);
-    r = with_imm(b, emit1(b, IR_LOAD_ATTR, a), oparg, 0);
-    fn->instrs[r].spec = in->spec;
-    release(b, a);
-    push(b, r);
-    break;
-  case FE_STORE_ATTR:
-    a = pop(b); /* owner */
-    c = pop(b); /* value */
-    r = with_imm(b, emit2(b, IR_STORE_ATTR, a, c), oparg, 0);
-    fn->instrs[r].spec = in->spec;
-    release(b, c);
-    release(b, a);
-    break;
-  case FE_DELETE_ATTR:
-    a = pop(b);
-    with_imm(b, emit1(b, IR_DELETE_ATTR, a), oparg, 0);
-    release(b, a);
-    break;
-  case FE_LOAD_METHOD:
-    a = pop(b);
-    c = with_imm(b, emit1(b, IR_LOAD_METHOD, a), oparg, 0);
-    fn->instrs[c].spec = in->spec;
-    e = with_imm(b, emit2(b, IR_LOAD_METHOD_SELF, a, c), oparg, 0);
-    release(b, a);
-    push(b, c);
-    push(b, e);
-    break;
-  case FE_BINARY_SUBSCR:
-    binary(b, IR_BINARY_SUBSCR, 0);
-    fn->instrs[b->stack[b->sp - 1]].spec = in->spec;
-    break;
-  case FE_STORE_SUBSCR:
-    a = pop(b); /* key */
-    c = pop(b); /* container */
-    e = pop(b); /* value */
-    r = emit3(b, IR_STORE_SUBSCR, c, a, e);
-    fn->instrs[r].spec = in->spec;
-    release(b, e);
-    release(b, c);
-    release(b, a);
-    break;
-  case FE_DELETE_SUBSCR:
-    a = pop(b);
-    c = pop(b);
-    emit2(b, IR_DELETE_SUBSCR, c, a);
-    release(b, c);
-    release(b, a);
-    break;
-
-  /* ---- operators ---- */
-  case FE_UNARY_POSITIVE: unary(b, IR_UNARY_POS); break;
-  case FE_UNARY_NEGATIVE: unary(b, IR_UNARY_NEG); break;
-  case FE_UNARY_INVERT: unary(b, IR_UNARY_INVERT); break;
-  case FE_UNARY_NOT:
-    a = pop(b);
-    c = emit1(b, IR_TRUTH, a);
-    release(b, a);
-    push(b, box(b, emit1(b, IR_NOT, c)));
-    break;
-  case FE_BINARY_OP:
-    binary(b, IR_BINARY_OP, oparg);
-    fn->instrs[b->stack[b->sp - 1]].spec = in->spec;
-    break;
-  case FE_COMPARE_OP:
-    binary(b, IR_COMPARE_OP, oparg);
-    fn->instrs[b->stack[b->sp - 1]].spec = in->spec;
-    break;
-  case FE_IS_OP:
-  case FE_CONTAINS_OP:
-    c = pop(b);
-    a = pop(b);
-    r = emit2(b, in->op == FE_IS_OP ? IR_IS : IR_CONTAINS, a, c);
-    if (oparg)
-      r = emit1(b, IR_NOT, r);
-    release(b, a);
-    release(b, c);
-    push(b, box(b, r));
-    break;
-
-  /* ---- containers ---- */
-  case FE_BUILD_TUPLE: build(b, IR_BUILD_TUPLE, oparg); break;
-  case FE_BUILD_LIST: build(b, IR_BUILD_LIST, oparg); break;
-  case FE_BUILD_SET: build(b, IR_BUILD_SET, oparg); break;
-  case FE_BUILD_MAP: build(b, IR_BUILD_MAP, 2 * oparg); break;
-  case FE_BUILD_STRING: build(b, IR_BUILD_STRING, oparg); break;
-  case FE_BUILD_CONST_KEY_MAP: {
-    IrRef *args = scratch(b, oparg + 1);
-    args[0] = pop(b);
-    pop_n(b, args + 1, oparg);
-    push(b, emit(b, IR_BUILD_CONST_KEY_MAP, args, oparg + 1));
-    break;
-  }
-  case FE_BUILD_SLICE:
-    e = oparg == 3 ? pop(b) : IR_NOREF;
-    c = pop(b);
-    a = pop(b);
-    if (e == IR_NOREF)
-      e = null(b);
-    push(b, emit3(b, IR_BUILD_SLICE, a, c, e));
-    break;
-  case FE_LIST_APPEND:
-    a = pop(b);
-    emit2(b, IR_LIST_APPEND, top(b, oparg - 1), a);
-    break;
-  case FE_SET_ADD:
-  case FE_LIST_EXTEND:
-  case FE_SET_UPDATE:
-  case FE_DICT_UPDATE: {
-    IrOp op = in->op == FE_SET_ADD      ? IR_SET_ADD
-              : in->op == FE_LIST_EXTEND ? IR_LIST_EXTEND
-              : in->op == FE_SET_UPDATE  ? IR_SET_UPDATE
-                                         : IR_DICT_UPDATE;
-    a = pop(b);
-    emit2(b, op, top(b, oparg - 1), a);
-    release(b, a);
-    break;
-  }
-  case FE_DICT_MERGE:
-    a = pop(b);
-    emit3(b, IR_DICT_MERGE, top(b, oparg + 1), top(b, oparg - 1), a);
-    release(b, a);
-    break;
-  case FE_MAP_ADD:
-    e = pop(b); /* value */
-    c = pop(b); /* key */
-    emit3(b, IR_MAP_ADD, top(b, oparg - 1), c, e);
-    release(b, c);
-    release(b, e);
-    break;
-  case FE_LIST_TO_TUPLE: unary(b, IR_LIST_TO_TUPLE); break;
-  case FE_FORMAT_VALUE:
-    c = (oparg & 4) ? pop(b) : IR_NOREF;
-    a = pop(b);
-    r = with_imm(b, emit2(b, IR_FORMAT_VALUE, a, c == IR_NOREF ? null(b) : c), oparg & 3, 0);
-    release(b, a);
-    if (c != IR_NOREF)
-      release(b, c);
-    push(b, r);
-    break;
-  case FE_UNPACK_SEQUENCE:
-    a = pop(b);
-    r = with_imm(b, emit1(b, IR_UNPACK_SEQUENCE, a), oparg, 0);
-    fn->instrs[r].spec = in->spec;
-    release(b, a);
-    push_tuple_items_reversed(b, r, oparg);
-    break;
-  case FE_UNPACK_EX:
-    a = pop(b);
-    r = with_imm(b, emit1(b, IR_UNPACK_EX, a), oparg & 0xFF, oparg >> 8);
-    release(b, a);
-    push_tuple_items_reversed(b, r, (oparg & 0xFF) + (oparg >> 8) + 1);
-    break;
-
-  /* ---- calls and functions ---- */
-  case FE_KW_NAMES:
-    b->kwnames = b->const_map[oparg];
-    break;
-  case FE_PRECALL:
-    /* CALL does PRECALL's bound-method unpacking itself: nothing to emit. Its
-     * specialisation is feedback about the callee, kept on the call. */
-    b->precall_spec = in->spec;
-    break;
-  case FE_CALL:
-    lower_call(b);
-    break;
-  case FE_CALL_FUNCTION_EX: {
-    IrRef kw = (oparg & 1) ? pop(b) : IR_NOREF;
-    IrRef args = pop(b), f = pop(b), nul = pop(b);
-    r = emit3(b, IR_CALL_EX, f, args, kw == IR_NOREF ? null(b) : kw);
-    release(b, f);
-    release(b, args);
-    if (kw != IR_NOREF)
-      release(b, kw);
-    release(b, nul);
-    push(b, r);
-    break;
-  }
-  case FE_MAKE_FUNCTION: {
-    IrRef v[5];
-    v[0] = pop(b);
-    for (int bit = 3, k = 1; bit >= 0; bit--, k++)
-      v[k] = (oparg & (1u << bit)) ? pop(b) : IR_NOREF;
-    for (int k = 1; k < 5; k++)
-      if (v[k] == IR_NOREF)
-        v[k] = null(b);
-    push(b, with_imm(b, emit(b, IR_MAKE_FUNCTION, v, 5), oparg, 0));
-    break;
-  }
-  case FE_LOAD_BUILD_CLASS:
-    push(b, emit0(b, IR_LOAD_BUILD_CLASS));
-    break;
-  case FE_SETUP_ANNOTATIONS:
-    emit0(b, IR_SETUP_ANNOTATIONS);
-    break;
-  case FE_PRINT_EXPR:
-    a = pop(b);
-    emit1(b, IR_PRINT_EXPR, a);
-    release(b, a);
-    break;
-  case FE_LOAD_ASSERTION_ERROR:
-    push(b, emit0(b, IR_LOAD_ASSERTION_ERROR));
-    break;
-
-  /* ---- imports ---- */
-  case FE_IMPORT_NAME:
-    c = pop(b); /* fromlist */
-    a = pop(b); /* level */
-    r = with_imm(b, emit2(b, IR_IMPORT_NAME, a, c), oparg, 0);
-    release(b, a);
-    release(b, c);
-    push(b, r);
-    break;
-  case FE_IMPORT_FROM:
-    push(b, with_imm(b, emit1(b, IR_IMPORT_FROM, top(b, 0)), oparg, 0));
-    break;
-  case FE_IMPORT_STAR:
-    a = pop(b);
-    emit1(b, IR_IMPORT_STAR, a);
-    release(b, a);
-    break;
-
-  /* ---- iteration ---- */
-  case FE_GET_ITER: unary(b, IR_GET_ITER); break;
-  case FE_GET_YIELD_FROM_ITER: unary(b, IR_GET_YIELD_FROM_ITER); break;
   case FE_FOR_ITER: {
-    a = top(b, 0);
-    r = emit1(b, IR_ITER_NEXT, a);
-    c = emit1(b, IR_IS_NULL, r);
+    a = top(l, 0);
+    r = emit1(l, IR_ITER_NEXT, a);
+    c = emit1(l, IR_IS_NULL, r);
     uint32_t kt = blk_index(b, in->target), kf = blk_index(b, (int32_t)(in - b->dec->instrs) + 1);
     IrBlockId exit = edge_block(b, kt);
-    ir_emit_cbr(fn, b->cur, c, exit, b->blks[kf].ir);
+    ir_emit_cbr(fn, b->lw.cur, c, exit, b->blks[kf].ir);
     term_line(b);
-    push(b, r);
-    edge(b, b->cur, kf, b->stack, b->sp);
-    b->sp--;
-    b->cur = exit;
-    release(b, pop(b));
+    push(l, r);
+    edge(b, b->lw.cur, kf, b->lw.stack, b->lw.sp);
+    b->lw.sp--;
+    b->lw.cur = exit;
+    release(l, pop(l));
     jump_to(b, kt);
     return;
   }
@@ -717,177 +818,97 @@ static void lower_instr(Builder *b) {
     jump_to(b, blk_index(b, in->target));
     return;
   case FE_JUMP_BACKWARD:
-    emit0(b, IR_EVAL_BREAKER);
+    emit0(l, IR_EVAL_BREAKER);
     jump_to(b, blk_index(b, in->target));
     return;
   case FE_POP_JUMP_FORWARD_IF_FALSE:
   case FE_POP_JUMP_BACKWARD_IF_FALSE:
   case FE_POP_JUMP_FORWARD_IF_TRUE:
   case FE_POP_JUMP_BACKWARD_IF_TRUE:
-    a = pop(b);
-    c = emit1(b, IR_TRUTH, a);
-    release(b, a);
+    a = pop(l);
+    c = emit1(l, IR_TRUTH, a);
+    release(l, a);
     branch(b, c, in->op == FE_POP_JUMP_FORWARD_IF_TRUE || in->op == FE_POP_JUMP_BACKWARD_IF_TRUE);
     return;
   case FE_POP_JUMP_FORWARD_IF_NONE:
   case FE_POP_JUMP_BACKWARD_IF_NONE:
   case FE_POP_JUMP_FORWARD_IF_NOT_NONE:
   case FE_POP_JUMP_BACKWARD_IF_NOT_NONE:
-    a = pop(b);
-    c = emit1(b, IR_IS_NONE, a);
-    release(b, a);
+    a = pop(l);
+    c = emit1(l, IR_IS_NONE, a);
+    release(l, a);
     branch(b, c, in->op == FE_POP_JUMP_FORWARD_IF_NONE || in->op == FE_POP_JUMP_BACKWARD_IF_NONE);
     return;
   case FE_JUMP_IF_FALSE_OR_POP:
   case FE_JUMP_IF_TRUE_OR_POP: {
-    a = top(b, 0);
-    c = emit1(b, IR_TRUTH, a);
+    a = top(l, 0);
+    c = emit1(l, IR_TRUTH, a);
     bool jump_if = in->op == FE_JUMP_IF_TRUE_OR_POP;
     uint32_t kt = blk_index(b, in->target), kf = blk_index(b, (int32_t)(in - b->dec->instrs) + 1);
     IrBlockId fall = edge_block(b, kf);
     IrBlockId t = b->blks[kt].ir;
-    ir_emit_cbr(fn, b->cur, c, jump_if ? t : fall, jump_if ? fall : t);
+    ir_emit_cbr(fn, b->lw.cur, c, jump_if ? t : fall, jump_if ? fall : t);
     term_line(b);
-    edge(b, b->cur, kt, b->stack, b->sp);
-    b->cur = fall;
-    release(b, pop(b));
+    edge(b, b->lw.cur, kt, b->lw.stack, b->lw.sp);
+    b->lw.cur = fall;
+    release(l, pop(l));
     jump_to(b, kf);
     return;
   }
   case FE_SEND: {
-    c = pop(b); /* value */
-    a = top(b, 0); /* receiver */
-    r = emit2(b, IR_SEND, a, c);
-    release(b, c);
-    IrRef val = with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 0, 0);
-    IrRef flag = with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 1, 0);
-    emit1(b, IR_DECREF, r);
+    c = pop(l); /* value */
+    a = top(l, 0); /* receiver */
+    r = emit2(l, IR_SEND, a, c);
+    release(l, c);
+    IrRef val = with_imm(l, emit1(l, IR_TUPLE_ITEM, r), 0, 0);
+    IrRef flag = with_imm(l, emit1(l, IR_TUPLE_ITEM, r), 1, 0);
+    emit1(l, IR_DECREF, r);
     /* flag is True or False: `is True` (pure, so no frame state with the released v) */
-    if (b->true_const == UINT32_MAX) {
+    if (l->true_const == UINT32_MAX) {
       IrConst k;
       memset(&k, 0, sizeof k);
       k.kind = IR_C_TRUE;
       k.src_index = -1;
-      b->true_const = ir_add_const(fn, k);
+      l->true_const = ir_add_const(fn, k);
     }
-    IrRef t = with_imm(b, emit0(b, IR_CONST), b->true_const, 0);
-    IrRef done = emit2(b, IR_IS, flag, t);
-    emit1(b, IR_DECREF, t);
-    emit1(b, IR_DECREF, flag);
+    IrRef t = with_imm(l, emit0(l, IR_CONST), l->true_const, 0);
+    IrRef done = emit2(l, IR_IS, flag, t);
+    emit1(l, IR_DECREF, t);
+    emit1(l, IR_DECREF, flag);
     uint32_t kt = blk_index(b, in->target), kf = blk_index(b, (int32_t)(in - b->dec->instrs) + 1);
     IrBlockId ret = edge_block(b, kt);
-    ir_emit_cbr(fn, b->cur, done, ret, b->blks[kf].ir);
+    ir_emit_cbr(fn, b->lw.cur, done, ret, b->blks[kf].ir);
     term_line(b);
-    push(b, val);
-    edge(b, b->cur, kf, b->stack, b->sp);
-    b->cur = ret;
-    b->sp -= 2;
-    release(b, a);
-    push(b, val);
+    push(l, val);
+    edge(b, b->lw.cur, kf, b->lw.stack, b->lw.sp);
+    b->lw.cur = ret;
+    b->lw.sp -= 2;
+    release(l, a);
+    push(l, val);
     jump_to(b, kt);
     return;
   }
-  case FE_RETURN_VALUE:
-    emit1(b, IR_RET, pop(b));
-    return;
-
-  /* ---- exceptions ---- */
-  case FE_RAISE_VARARGS:
-    c = oparg == 2 ? pop(b) : null(b);
-    a = oparg >= 1 ? pop(b) : null(b);
-    emit2(b, IR_RAISE, a, c);
-    return;
-  case FE_RERAISE:
-    with_imm(b, emit1(b, IR_RERAISE, top(b, 0)), oparg, 0);
-    return;
-  case FE_PUSH_EXC_INFO:
-    a = pop(b);
-    push(b, emit1(b, IR_PUSH_EXC_INFO, a));
-    push(b, a);
-    break;
-  case FE_POP_EXCEPT:
-    emit1(b, IR_POP_EXCEPT, pop(b));
-    break;
-  case FE_CHECK_EXC_MATCH:
-    c = pop(b);
-    r = emit2(b, IR_CHECK_EXC_MATCH, top(b, 0), c);
-    release(b, c);
-    push(b, box(b, r));
-    break;
-  case FE_CHECK_EG_MATCH:
-    c = pop(b); /* match type */
-    a = pop(b); /* exception */
-    r = emit2(b, IR_CHECK_EG_MATCH, a, c);
-    release(b, c);
-    release(b, a);
-    push(b, with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 0, 0));
-    push(b, with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 1, 0));
-    emit1(b, IR_DECREF, r);
-    break;
-  case FE_PREP_RERAISE_STAR:
-    binary(b, IR_PREP_RERAISE_STAR, 0);
-    break;
-  case FE_WITH_EXCEPT_START:
-    push(b, emit2(b, IR_WITH_EXCEPT_START, top(b, 3), top(b, 0)));
-    break;
-  case FE_BEFORE_WITH:
-  case FE_BEFORE_ASYNC_WITH:
-    a = pop(b);
-    r = emit1(b, in->op == FE_BEFORE_WITH ? IR_BEFORE_WITH : IR_BEFORE_ASYNC_WITH, a);
-    release(b, a);
-    push(b, with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 0, 0));
-    push(b, with_imm(b, emit1(b, IR_TUPLE_ITEM, r), 1, 0));
-    emit1(b, IR_DECREF, r);
-    break;
-  case FE_END_ASYNC_FOR:
-    c = pop(b); /* exception */
-    a = pop(b); /* async iterator */
-    emit2(b, IR_END_ASYNC_FOR, a, c);
-    release(b, c);
-    release(b, a);
-    break;
-
-  /* ---- generators and coroutines ---- */
-  case FE_RETURN_GENERATOR:
-    push(b, emit0(b, IR_RETURN_GENERATOR));
-    break;
-  case FE_YIELD_VALUE:
-    push(b, emit1(b, IR_YIELD_VALUE, pop(b)));
-    break;
-  case FE_GET_AWAITABLE: unary_imm(b, IR_GET_AWAITABLE, oparg); break;
-  case FE_GET_AITER: unary(b, IR_GET_AITER); break;
-  case FE_GET_ANEXT:
-    push(b, emit1(b, IR_GET_ANEXT, top(b, 0)));
-    break;
-  case FE_ASYNC_GEN_WRAP: unary(b, IR_ASYNC_GEN_WRAP); break;
-
-  /* ---- pattern matching ---- */
-  case FE_MATCH_CLASS: {
-    IrRef names = pop(b), cls = pop(b), subj = pop(b);
-    r = with_imm(b, emit3(b, IR_MATCH_CLASS, subj, cls, names), oparg, 0);
-    release(b, names);
-    release(b, cls);
-    release(b, subj);
-    push(b, r);
-    break;
-  }
-  case FE_MATCH_MAPPING:
-  case FE_MATCH_SEQUENCE:
-    r = emit1(b, in->op == FE_MATCH_MAPPING ? IR_MATCH_MAPPING : IR_MATCH_SEQUENCE, top(b, 0));
-    push(b, box(b, r));
-    break;
-  case FE_MATCH_KEYS:
-    push(b, emit2(b, IR_MATCH_KEYS, top(b, 1), top(b, 0)));
-    break;
-  case FE_GET_LEN:
-    push(b, emit1(b, IR_GET_LEN, top(b, 0)));
-    break;
   default:
-    PYLLC_DIE("opcode %u (%s) has no lowering", in->op, fe_op_info[in->op].name);
+    PYLLC_DIE("opcode %u (%s) does not branch", in->op, fe_op_info[in->op].name);
   }
+}
+
+static void lower_instr(Builder *b) {
+  const FeInstr *in = b->in;
+  uint8_t j = fe_op_info[in->op].jump;
+  b->lw.line = in->line;
+  b->lw.fs_offset = (int32_t)in->unit * 2;
+  if (j == FE_J_COND || j == FE_J_ALWAYS) {
+    lower_branching(b);
+    return;
+  }
+  uint32_t arg = in->arg;
+  if (fe_op_info[in->op].arg == FE_ARG_CONST)
+    arg = b->const_map[arg];
+  fe_lower_one(&b->lw, in->op, arg, in->spec);
   /* Falling into the next block. */
-  if (b->in == &b->dec->instrs[b->blks[b->blk_of[b->in - b->dec->instrs]].last])
-    jump_to(b, (uint32_t)b->blk_of[b->in - b->dec->instrs] + 1);
+  if (j == FE_J_NONE && in == &b->dec->instrs[b->blks[b->blk_of[in - b->dec->instrs]].last])
+    jump_to(b, (uint32_t)b->blk_of[in - b->dec->instrs] + 1);
 }
 
 /* ---- step 3 and the driver --------------------------------------------------------- */
@@ -916,15 +937,16 @@ static void count_preds(Builder *b) {
 
 static void lower_block(Builder *b, uint32_t k) {
   Blk *bk = &b->blks[k];
-  b->cur = bk->ir;
-  b->sp = (uint32_t)bk->depth;
-  memcpy(b->stack, bk->entry, b->sp * sizeof *b->stack);
-  b->kwnames = -1;
-  b->precall_spec = 0;
+  FeLower *l = &b->lw;
+  l->cur = bk->ir;
+  l->sp = (uint32_t)bk->depth;
+  memcpy(l->stack, bk->entry, l->sp * sizeof *l->stack);
+  l->kwnames = -1;
+  l->precall_spec = 0;
   for (uint32_t i = bk->first; i <= bk->last; i++) {
     b->in = &b->dec->instrs[i];
-    memcpy(b->pre, b->stack, b->sp * sizeof *b->stack);
-    b->pre_sp = b->sp;
+    memcpy(l->pre, l->stack, l->sp * sizeof *l->stack);
+    l->pre_sp = l->sp;
     lower_instr(b);
   }
 }
@@ -1025,8 +1047,8 @@ static void finish(IrFunc *fn) {
 
 bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
               const uint32_t *const_map) {
-  Builder b = {.d = d, .c = c, .dec = dec, .fn = fn, .const_map = const_map, .kwnames = -1,
-               .true_const = UINT32_MAX};
+  Builder b = {.d = d, .c = c, .dec = dec, .fn = fn, .const_map = const_map,
+               .lw = {.fn = fn, .kwnames = -1, .true_const = UINT32_MAX}};
   bool ok = false;
   find_blocks(&b);
   if (!compute_depths(&b))
@@ -1052,9 +1074,9 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
       bk->has_entry = true;
     }
   }
-  b.stack = calloc(b.maxdepth + 8, sizeof *b.stack);
-  b.pre = calloc(b.maxdepth + 8, sizeof *b.pre);
-  if (!b.stack || !b.pre)
+  b.lw.stack = calloc(b.maxdepth + 8, sizeof *b.lw.stack);
+  b.lw.pre = calloc(b.maxdepth + 8, sizeof *b.lw.pre);
+  if (!b.lw.stack || !b.lw.pre)
     PYLLC_DIE("out of memory");
   for (uint32_t k = 0; k < b.nblks; k++)
     b.blks[k].queued = false;
@@ -1066,18 +1088,20 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
       continue;
     IrBlockId land = ir_new_block(fn);
     fn->blocks[land].bc_offset = (int32_t)dec->instrs[bk->first].start * 2;
-    b.cur = land;
+    b.lw.cur = land;
     b.in = &dec->instrs[bk->first];
-    b.pre_sp = 0;
+    b.lw.line = b.in->line;
+    b.lw.fs_offset = (int32_t)b.in->unit * 2;
+    b.lw.pre_sp = 0;
     for (int32_t s = 0; s < bk->depth; s++)
-      b.stack[s] = with_imm(&b, emit0(&b, IR_ENTRY_STACK), s, 0);
-    b.sp = (uint32_t)bk->depth;
+      b.lw.stack[s] = with_imm(&b.lw, emit0(&b.lw, IR_ENTRY_STACK), s, 0);
+    b.lw.sp = (uint32_t)bk->depth;
     jump_to(&b, k);
   }
   if (pre_entry != IR_NOREF) {
-    b.cur = pre_entry;
+    b.lw.cur = pre_entry;
     b.in = &dec->instrs[0];
-    b.sp = 0;
+    b.lw.sp = 0;
     jump_to(&b, 0);
   }
   push_work(&b, 0);
@@ -1097,7 +1121,7 @@ done:
   free(b.blk_of);
   free(b.depth_before);
   free(b.work);
-  free(b.stack);
-  free(b.pre);
+  free(b.lw.stack);
+  free(b.lw.pre);
   return ok;
 }

@@ -113,11 +113,47 @@ void fe_decoded_free(FeDecoded *dec);
 int32_t fe_line_of(const FeCode *c, uint32_t unit);
 
 /* Builds fn's blocks from decoded code: checks stack depths (merges, underflow,
- * co_stacksize), then lowers every reachable instruction and every exception handler.
+ * co_stacksize), then lowers every reachable instruction (fe_lower_one, or the branching
+ * ones here) and every exception handler.
  * fn's metadata must be filled; const_map maps co_consts indices to fn->consts indices.
  * Returns false after reporting to d. */
 bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
               const uint32_t *const_map);
+
+/* Whether oparg is valid for base opcode op as far as the lowering relies on it (counts,
+ * flags, operator numbers), apart from the ranges of a code object's pools. */
+bool fe_oparg_valid(int op, uint32_t oparg);
+
+/* One instruction's lowering, shared by fe_build and by .pyasm's RAW instruction
+ * (lib/Frontend/pyasm/lower.c). The caller owns the value stack: SSA values, each an
+ * owned reference as in the interpreter. */
+typedef struct FeLower {
+  IrFunc *fn;
+  IrBlockId cur;        /* the block to emit into */
+  IrRef *stack;         /* the value stack, with room for the instruction's pushes */
+  uint32_t sp;          /* its depth; fe_lower_one updates it */
+  IrRef *pre;           /* the stack before the instruction: what its frame states hold */
+  uint32_t pre_sp;
+  int32_t line;         /* line of the emitted instructions, -1 when none */
+  int32_t fs_offset;    /* bc_offset of its frame states */
+  /* NULL: frame states are made here (fs_offset, pre). Else called for each raising or
+   * deoptimising instruction with the stack to record: the caller makes the frame state
+   * (.pyasm does, once the function's locals are known). */
+  void (*on_fstate)(void *data, IrRef instr, const IrRef *stack, uint32_t n);
+  void *data;
+  int64_t kwnames;      /* KW_NAMES constant (fn->consts index) for the next CALL, -1 */
+  uint16_t precall_spec;/* PRECALL's specialisation, for the next CALL */
+  uint32_t true_const;  /* fn->consts index of True, UINT32_MAX until needed */
+} FeLower;
+
+/* Lowers base opcode op, which does not branch (fe_op_info[op].jump is FE_J_NONE or
+ * FE_J_EXIT), at the end of l->cur: pops and pushes l->stack as the interpreter would,
+ * with the decrefs of what it pops. oparg is the argument with CONST indices already
+ * mapped to fn->consts (NAME, GLOBAL and LOCAL ones index fn->names and localsplus); it
+ * must satisfy fe_oparg_valid and the stack must hold what fe_stack_effect pops. spec is
+ * the specialised opcode seen there (type feedback), 0 if none. An FE_J_EXIT opcode ends
+ * l->cur with its terminator. */
+void fe_lower_one(FeLower *l, int op, uint32_t oparg, uint16_t spec);
 
 /* Reports `offset N: message` at the instruction's line when known. */
 void fe_error_at(PyllcDiag *d, const FeCode *c, uint32_t unit, const char *fmt, ...)

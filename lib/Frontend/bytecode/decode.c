@@ -260,26 +260,11 @@ static bool check_arg(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, FeIns
     return false;
   }
   /* Arguments the builder relies on beyond plain ranges. */
-  bool ok = true;
   switch (in->op) {
-  case FE_RAISE_VARARGS: ok = a <= 2; break;
-  case FE_BUILD_SLICE: ok = a == 2 || a == 3; break;
-  case FE_COPY:
-  case FE_SWAP:
-  case FE_LIST_APPEND:
-  case FE_SET_ADD:
-  case FE_MAP_ADD:
-  case FE_LIST_EXTEND:
-  case FE_SET_UPDATE:
-  case FE_DICT_UPDATE:
-  case FE_DICT_MERGE: ok = a >= 1; break;
-  case FE_IS_OP:
-  case FE_CONTAINS_OP:
-  case FE_CALL_FUNCTION_EX: ok = a <= 1; break;
-  case FE_FORMAT_VALUE: ok = a <= 7; break;
-  case FE_MAKE_FUNCTION: ok = a <= 15; break;
-  case FE_UNPACK_EX: ok = a <= 0xFFFF; break;
-  case FE_COPY_FREE_VARS: ok = a <= c->nlocalsplus; break;
+  case FE_COPY_FREE_VARS:
+    if (a > c->nlocalsplus)
+      break;
+    return true;
   case FE_MAKE_CELL:
   case FE_LOAD_DEREF:
   case FE_STORE_DEREF:
@@ -292,15 +277,42 @@ static bool check_arg(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, FeIns
                   oi->name, (unsigned long)a);
       return false;
     }
-    break;
+    return true;
   default:
+    if (fe_oparg_valid(in->op, a))
+      return true;
     break;
   }
-  if (!ok) {
-    fe_error_at(d, c, in->unit, "invalid argument %lu for %s", (unsigned long)a, oi->name);
-    return false;
+  fe_error_at(d, c, in->unit, "invalid argument %lu for %s", (unsigned long)a, oi->name);
+  return false;
+}
+
+bool fe_oparg_valid(int op, uint32_t a) {
+  switch (fe_op_info[op].arg) {
+  case FE_ARG_CMP: return a < 6;
+  case FE_ARG_BINOP: return a < 26;
+  default: break;
   }
-  return true;
+  switch (op) {
+  case FE_RAISE_VARARGS: return a <= 2;
+  case FE_BUILD_SLICE: return a == 2 || a == 3;
+  case FE_COPY:
+  case FE_SWAP:
+  case FE_LIST_APPEND:
+  case FE_SET_ADD:
+  case FE_MAP_ADD:
+  case FE_LIST_EXTEND:
+  case FE_SET_UPDATE:
+  case FE_DICT_UPDATE:
+  case FE_DICT_MERGE: return a >= 1;
+  case FE_IS_OP:
+  case FE_CONTAINS_OP:
+  case FE_CALL_FUNCTION_EX: return a <= 1;
+  case FE_FORMAT_VALUE: return a <= 7;
+  case FE_MAKE_FUNCTION: return a <= 15;
+  case FE_UNPACK_EX: return a <= 0xFFFF;
+  default: return true;
+  }
 }
 
 bool fe_decode(PyllcDiag *d, const FeCode *c, FeDecoded *out) {
