@@ -165,6 +165,10 @@ def main(argv):
         tb = _strip_own_frames(e.__traceback__)
         e.__traceback__ = tb
         sys.last_type, sys.last_value, sys.last_traceback = type(e), e, tb
+        try:  # python3.11 flushes stdout before it prints the traceback (flush_io)
+            sys.stdout.flush()
+        except Exception:
+            pass
         sys.excepthook(type(e), e, tb)
         interrupted = isinstance(e, KeyboardInterrupt)
         del e, tb

@@ -1,0 +1,5 @@
+# Ends on an uncaught KeyboardInterrupt (runner.test).
+import atexit
+atexit.register(print, "atexit ran")
+print("before")
+raise KeyboardInterrupt
