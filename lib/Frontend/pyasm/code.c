@@ -81,6 +81,13 @@ static PyObject *names_where(const IrFunc *fn, uint8_t mask, uint8_t not_mask) {
   return tup;
 }
 
+/* RAISE_VARARGS's argument for a `raise` of the exception and cause operands. */
+static int raise_count(const IrFunc *fn, const IrInstr *in) {
+  bool exc = fn->instrs[in->args[0]].op != IR_NULLOBJ;
+  bool cause = fn->instrs[in->args[1]].op != IR_NULLOBJ;
+  return cause ? 2 : exc ? 1 : 0;
+}
+
 static PyObject *make_code(IrFunc *fn, PyObject *filename, PyObject *extra_consts) {
   Buf code = {0}, lt = {0};
   int prev = fn->firstlineno > 0 ? fn->firstlineno : 1;
@@ -93,10 +100,11 @@ static PyObject *make_code(IrFunc *fn, PyObject *filename, PyObject *extra_const
       IrInstr *in = &fn->instrs[r];
       if ((size_t)fn->fstates[in->fs].bc_offset != code.n)
         PYLLC_DIE("pyasm: frame state of %%%u is not at unit %zu", r, code.n / 2);
-      /* the interpreter runs a raise itself: RAISE_VARARGS 1 on the spilled stack */
+      /* the interpreter runs a raise itself, on the spilled stack: RAISE_VARARGS with
+       * as many operands as are not NULL (RAW RAISE_VARARGS 0 and 2 too) */
       put(&code, in->op == IR_RESUME ? OP_RESUME : in->op == IR_RAISE ? OP_RAISE_VARARGS
                                                                         : OP_NOP);
-      put(&code, in->op == IR_RAISE ? 1 : 0);
+      put(&code, in->op == IR_RAISE ? raise_count(fn, in) : 0);
       put_line(&lt, in->line, &prev);
     }
   }

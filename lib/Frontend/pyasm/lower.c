@@ -155,6 +155,7 @@ typedef struct FnCtx {
   const char *qualname;
   const char **gnames; /* names captured from module level: globals here */
   uint32_t ngnames;
+  int64_t raw_kwnames; /* RAW KW_NAMES's tuple (fn->consts index) for the next RAW CALL */
 } FnCtx;
 
 typedef struct Env {
@@ -352,7 +353,8 @@ static uint32_t add_const(W *w, IrConst c) {
   return i;
 }
 
-static void push_val(W *w, const PyasmVal *v) {
+/* The pool entry of a static value. */
+static IrConst val_const(const PyasmVal *v) {
   IrConst c = {0};
   switch (v->kind) {
   case PA_V_NONE_: c.kind = IR_C_NONE; break;
@@ -372,7 +374,11 @@ static void push_val(W *w, const PyasmVal *v) {
     c.n = v->slen;
     break;
   }
-  push(w, emit0(w, IR_CONST, add_const(w, c)));
+  return c;
+}
+
+static void push_val(W *w, const PyasmVal *v) {
+  push(w, emit0(w, IR_CONST, add_const(w, val_const(v))));
 }
 
 static void push_none(W *w) {
@@ -2674,36 +2680,289 @@ static void gen_call_stmt(W *w, Env *env, PyasmStmt *s) {
   store_or_keep(w, env, s->target);
 }
 
-/* RAW OPNAME [arg]: checked against CPython 3.11's opcode table (the bytecode front
- * end's). Lowering one instruction needs an entry point into that front end's
- * per-opcode lowering, which it does not expose yet: an error until then. */
-static void gen_raw(W *w, PyasmStmt *s) {
-  int op = -1;
-  if (s->name) {
-    for (int k = 0; k < 256; k++)
-      if (fe_op_info[k].name && !strcmp(fe_op_info[k].name, s->name))
-        op = k;
-  } else {
-    op = (int)s->n;
+/* ---- RAW ------------------------------------------------------------------------------ */
+
+/* RAW OPNAME [arg] is one CPython 3.11 instruction, lowered by the bytecode front end's
+ * own per-opcode lowering (fe_lower_one) on this function's simulated stack. Checked
+ * here: the opcode (a base opcode of opcodes_311.def that does not branch), its argument
+ * read by its kind (a number; a constant; names and locals of this function's pools) and
+ * fe_oparg_valid, and the stack depth against the table's stack effect. */
+
+/* The base opcode RAW s names, -1 when none. */
+static int raw_opcode(const PyasmStmt *s) {
+  if (!s->name)
+    return s->n >= 0 && s->n < 256 && fe_op_info[s->n].name ? (int)s->n : -1;
+  for (int k = 0; k < 256; k++)
+    if (fe_op_info[k].name && !strcmp(fe_op_info[k].name, s->name))
+      return k;
+  return -1;
+}
+
+/* Why RAW refuses opcode op here, NULL when it does not. Jumps are refused by their jump
+ * kind; these need what .pyasm code does not have (bytecode to jump in, an exception
+ * table, a function's or generator's prologue) or operands only a compiler can promise. */
+static const char *raw_refusal(int op, FnKind kind) {
+  switch (op) {
+  case FE_CACHE:
+  case FE_EXTENDED_ARG:
+    return "an encoding unit, not an instruction (RAW takes the whole argument)";
+  case FE_RESUME: return "every function starts with its own RESUME";
+  case FE_RETURN_GENERATOR:
+  case FE_YIELD_VALUE: return "a generator needs its prologue: use YIELD";
+  case FE_MAKE_FUNCTION: return "it needs a code object: use DEF";
+  case FE_MAKE_CELL:
+  case FE_COPY_FREE_VARS: return "the function's prologue makes its cells: use DEF f<x>";
+  case FE_PUSH_EXC_INFO:
+  case FE_POP_EXCEPT:
+  case FE_RERAISE:
+  case FE_CHECK_EXC_MATCH:
+  case FE_CHECK_EG_MATCH:
+  case FE_PREP_RERAISE_STAR:
+  case FE_WITH_EXCEPT_START:
+  case FE_END_ASYNC_FOR:
+    return "exception handlers need an exception table, which .pyasm code has none of";
+  case FE_LIST_EXTEND:
+  case FE_SET_UPDATE:
+  case FE_MATCH_KEYS:
+  case FE_MATCH_CLASS:
+    return "its operands must have types that only CPython's compiler guarantees";
+  case FE_LOAD_NAME:
+  case FE_STORE_NAME:
+  case FE_DELETE_NAME:
+  case FE_IMPORT_STAR:
+  case FE_SETUP_ANNOTATIONS:
+    return kind == FK_FUNC ? "a DEF has no namespace (use LOAD_FAST, STORE_FAST)" : NULL;
+  case FE_LOAD_CLASSDEREF: return kind != FK_CLASS ? "only a CLASS body has one" : NULL;
+  case FE_RETURN_VALUE: return kind == FK_CLASS ? "a CLASS body cannot return" : NULL;
+  default: return NULL;
   }
-  if (op < 0 || !fe_op_info[op].name) {
+}
+
+/* The one name of RAW s's argument: a bare name, or for `sigil` also that form of
+ * expression ($x, @x, §x); NULL when the argument is something else. */
+static const char *raw_name(const PyasmStmt *s, PyasmExprKind sigil, PyasmExprKind sigil2) {
+  if (s->nlist == 1)
+    return s->list[0]->name;
+  if (s->e && (s->e->kind == sigil || s->e->kind == sigil2))
+    return s->e->name;
+  return NULL;
+}
+
+/* RAW s's local variable argument for opcode op (a name, $name, §name or an index) as a
+ * localsplus index; -1 after reporting. */
+static int raw_local(W *w, Env *env, PyasmStmt *s, const char *opname, int op) {
+  FnCtx *f = w->f;
+  bool deref = op != FE_LOAD_FAST && op != FE_STORE_FAST && op != FE_DELETE_FAST;
+  int i;
+  const char *name = raw_name(s, PA_E_LOCAL, PA_E_CELL);
+  if (name) {
+    name = var_name(w, env, name);
+    if (f->kind != FK_FUNC && !is_private(name) && !deref) {
+      ERR(w, s, "RAW %s outside a DEF: module and class bodies keep '%s' in their namespace "
+          "(LOAD_NAME, STORE_NAME)", opname, name);
+      return -1;
+    }
+    i = find_local(f, name);
+    if (i < 0 && !deref)
+      i = add_local(w, f, name, IR_LOCAL_PLAIN);
+  } else if (s->e && s->e->kind == PA_E_INT && !s->e->big) {
+    i = s->e->ival >= 0 && s->e->ival < f->nlocals ? (int)s->e->ival : -1;
+    if (i < 0 || (f->kind != FK_FUNC && !is_private(f->locals[i]))) {
+      ERR(w, s->e, "RAW %s %lld: no such local variable", opname, (long long)s->e->ival);
+      return -1;
+    }
+    name = f->locals[i];
+  } else {
+    ERR(w, s->list ? s->list[1] : s->e, "RAW %s takes a local variable: a name or an index",
+        opname);
+    return -1;
+  }
+  if (deref && !is_cell(f, i)) {
+    ERR(w, s, "RAW %s: '%s' is not a cell or free variable here", opname, name);
+    return -1;
+  }
+  if (!deref && is_cell(f, i)) {
+    ERR(w, s, "RAW %s: '%s' is a cell variable here (use the _DEREF form)", opname, name);
+    return -1;
+  }
+  return i;
+}
+
+/* The tuple constant of RAW KW_NAMES's names, checked against the RAW CALL that must
+ * follow (after an optional RAW PRECALL); -1 after reporting. */
+static int64_t raw_kw_names(W *w, Env *env, PyasmStmt *s) {
+  if (!s->nlist) {
+    ERR(w, s, "RAW KW_NAMES takes keyword names: RAW KW_NAMES a, b");
+    return -1;
+  }
+  const PyasmStmt *call = s->next;
+  if (call && call->kind == PA_S_RAW && raw_opcode(call) == FE_PRECALL)
+    call = call->next;
+  PyasmVal n;
+  if (!call || call->kind != PA_S_RAW || raw_opcode(call) != FE_CALL || !call->e ||
+      !static_value(w, env, call->e, &n, 0) || n.kind != PA_V_INT) {
+    ERR(w, s, "RAW KW_NAMES must be followed by RAW CALL n (after RAW PRECALL n, if any)");
+    return -1;
+  }
+  if (n.i < (int64_t)s->nlist) {
+    ERR(w, s, "RAW KW_NAMES: %u names for the %lld arguments of the CALL", s->nlist,
+        (long long)n.i);
+    return -1;
+  }
+  uint32_t *items = alloc(w, sizeof(uint32_t) * s->nlist);
+  for (uint32_t i = 0; i < s->nlist; i++) {
+    const char *name = s->list[i]->name;
+    for (uint32_t j = 0; j < i; j++)
+      if (!strcmp(s->list[j]->name, name)) {
+        ERR(w, s->list[i], "keyword argument '%s' repeated", name);
+        return -1;
+      }
+    IrConst c = {.kind = IR_C_STR, .u.str = name, .n = (uint32_t)strlen(name)};
+    items[i] = add_const(w, c);
+  }
+  IrConst t = {.kind = IR_C_TUPLE, .n = s->nlist, .u.items = items, .src_index = -1};
+  return ir_add_const(w->f->fn, t);
+}
+
+/* RAW s's argument for opcode op, as fe_lower_one takes it; false after reporting. */
+static bool raw_arg(W *w, Env *env, PyasmStmt *s, int op, uint32_t *out) {
+  const FeOpInfo *oi = &fe_op_info[op];
+  PyasmVal v;
+  const char *name;
+  *out = 0;
+  switch (oi->arg) {
+  case FE_ARG_NONE: return true;
+  case FE_ARG_INT:
+  case FE_ARG_CMP:
+  case FE_ARG_BINOP:
+    if (!s->e || !static_value(w, env, s->e, &v, 0) || v.kind != PA_V_INT) {
+      ERR(w, s->list ? s->list[0] : s->e, "RAW %s takes a number", oi->name);
+      return false;
+    }
+    if (v.i < 0 || v.i > 0x7fffffff || !fe_oparg_valid(op, (uint32_t)v.i)) {
+      ERR(w, s->e, "RAW %s: invalid argument %lld", oi->name, (long long)v.i);
+      return false;
+    }
+    *out = (uint32_t)v.i;
+    return true;
+  case FE_ARG_CONST:
+    if (op == FE_KW_NAMES) {
+      int64_t k = raw_kw_names(w, env, s);
+      *out = (uint32_t)k;
+      return k >= 0;
+    }
+    if (!s->e || !static_value(w, env, s->e, &v, 0)) {
+      ERR(w, s->list ? s->list[0] : s->e,
+          "RAW %s takes a constant (a literal or a static OP)", oi->name);
+      return false;
+    }
+    *out = add_const(w, val_const(&v));
+    return true;
+  case FE_ARG_NAME:
+  case FE_ARG_GLOBAL:
+    name = raw_name(s, oi->arg == FE_ARG_GLOBAL ? PA_E_GLOBAL : PA_E_MACRO_NAME,
+                    PA_E_MACRO_NAME);
+    if (!name) {
+      ERR(w, s->list ? s->list[1] : s->e, "RAW %s takes a name", oi->name);
+      return false;
+    }
+    *out = name_index(w, name) << (oi->arg == FE_ARG_GLOBAL);
+    return true;
+  case FE_ARG_LOCAL: {
+    int i = raw_local(w, env, s, oi->name, op);
+    *out = (uint32_t)i;
+    return i >= 0;
+  }
+  default: /* jumps: refused before */
+    return false;
+  }
+}
+
+static void raw_fstate(void *data, IrRef instr, const IrRef *stack, uint32_t n) {
+  W *w = data;
+  add_pending(w->f, instr, stack, n, w);
+}
+
+/* The deepest stack a RAW instruction may leave (UNPACK_SEQUENCE n pushes n values). */
+#define PYASM_RAW_MAX_DEPTH 65536
+
+static void gen_raw(W *w, Env *env, PyasmStmt *s) {
+  FnCtx *f = w->f;
+  int op = raw_opcode(s);
+  if (op < 0) {
     if (s->name)
       ERR(w, s, "RAW: unknown CPython 3.11 opcode '%s'", s->name);
     else
-      ERR(w, s, "RAW: %d is not a CPython 3.11 opcode", op);
+      ERR(w, s, "RAW: %lld is not a CPython 3.11 opcode", (long long)s->n);
     return;
   }
   const FeOpInfo *oi = &fe_op_info[op];
+  const char *why = raw_refusal(op, f->kind);
   if (!oi->is_base) {
     ERR(w, s, "RAW: %s is a specialised form of %s: give the base opcode", oi->name,
         fe_op_info[oi->base].name);
-  } else if (oi->arg == FE_ARG_NONE && s->has_arg) {
-    ERR(w, s, "RAW: %s takes no argument", oi->name);
-  } else if (oi->arg != FE_ARG_NONE && !s->has_arg) {
-    ERR(w, s, "RAW: %s needs an argument", oi->name);
-  } else {
-    ERR(w, s, "RAW %s: lowering single CPython instructions is not available yet", oi->name);
+    return;
   }
+  if (oi->arg == FE_ARG_NONE && s->has_arg) {
+    ERR(w, s, "RAW: %s takes no argument", oi->name);
+    return;
+  }
+  if (oi->arg != FE_ARG_NONE && !s->has_arg) {
+    ERR(w, s, "RAW: %s needs an argument", oi->name);
+    return;
+  }
+  if (oi->jump == FE_J_COND || oi->jump == FE_J_ALWAYS) {
+    ERR(w, s, "RAW %s: a jump cannot be a RAW instruction (use JUMP, IF, WHILE or FOREACH)",
+        oi->name);
+    return;
+  }
+  if (why) {
+    ERR(w, s, "RAW %s: %s", oi->name, why);
+    return;
+  }
+  uint32_t arg;
+  if (!raw_arg(w, env, s, op, &arg))
+    return;
+  int pops, pushes, pj;
+  fe_stack_effect(op, arg, &pops, &pushes, &pj);
+  uint32_t avail = f->vis - f->floor;
+  if ((uint32_t)pops > avail) {
+    ERR(w, s, "stack underflow: RAW %s needs %d value%s, %u on the stack", oi->name, pops,
+        pops == 1 ? "" : "s", avail);
+    return;
+  }
+  if (f->sp - (uint32_t)pops + (uint32_t)pushes > PYASM_RAW_MAX_DEPTH) {
+    ERR(w, s, "RAW %s: more than %d values on the stack", oi->name, PYASM_RAW_MAX_DEPTH);
+    return;
+  }
+  if (op == FE_RETURN_VALUE) { /* as RETURN: the rest of the stack is released first */
+    IrRef v = pop(w);
+    while (f->sp)
+      release(w, pop(w));
+    push(w, v);
+  }
+  while (f->cap < f->sp + (uint32_t)pushes + 1) {
+    f->cap *= 2;
+    f->stack = realloc(f->stack, sizeof(IrRef) * f->cap);
+    if (!f->stack)
+      PYLLC_DIE("out of memory");
+  }
+  FeLower l = {.fn = f->fn, .cur = cur(w), .stack = f->stack, .sp = f->sp,
+               .line = w->line, .fs_offset = -1, .on_fstate = raw_fstate, .data = w,
+               .kwnames = op == FE_CALL ? f->raw_kwnames : -1, .true_const = UINT32_MAX};
+  l.pre = alloc(w, sizeof(IrRef) * (f->sp ? f->sp : 1));
+  memcpy(l.pre, f->stack, sizeof(IrRef) * f->sp);
+  l.pre_sp = f->sp;
+  fe_lower_one(&l, op, arg, 0);
+  f->sp = f->vis = l.sp;
+  if (f->sp > f->maxsp)
+    f->maxsp = f->sp;
+  if (op == FE_KW_NAMES)
+    f->raw_kwnames = l.kwnames;
+  else if (op != FE_PRECALL)
+    f->raw_kwnames = -1;
+  if (f->fn->blocks[l.cur].term != IR_NOREF) /* RETURN_VALUE, RAISE_VARARGS */
+    f->cur = IR_NOREF;
 }
 
 static void stmt(W *w, Env *env, PyasmStmt *s) {
@@ -2780,7 +3039,7 @@ static void stmt(W *w, Env *env, PyasmStmt *s) {
     emit_raise(w);
     return;
   case PA_S_RAW:
-    gen_raw(w, s);
+    gen_raw(w, env, s);
     return;
   case PA_S_CALL:
   case PA_S_MACRO_USE:
@@ -2887,6 +3146,7 @@ static void begin_function(W *w, FnCtx *f, FnKind kind, IrFunc *fn, FnCtx *paren
   f->fn = fn;
   f->cur = ir_new_block(fn);
   f->builtins_slot = -1;
+  f->raw_kwnames = -1;
   f->cap = 16;
   f->stack = malloc(sizeof(IrRef) * f->cap); /* never NULL: memcpy from it is defined */
   if (!f->stack)

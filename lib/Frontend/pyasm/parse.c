@@ -736,7 +736,10 @@ static PyasmStmt *yield_stmt(Parser *p, PyasmStmt *s) {
   return arrow_target(p, &s->target) ? s : NULL;
 }
 
-/* raw = 'RAW' ( IDENT | INT ) [ INT ] */
+/* raw     = 'RAW' ( IDENT | INT ) [ raw-arg ]
+ * raw-arg = IDENT { ',' IDENT }   -- names (not None, True, False, OP)
+ *         | expr                  -- a number, a constant, $x, @x, ...
+ * What the argument means depends on the opcode: the lowering interprets it. */
 static PyasmStmt *raw_stmt(Parser *p, PyasmStmt *s) {
   if (is_kind(p, PA_TK_IDENT)) {
     s->name = next(p)->str;
@@ -747,13 +750,29 @@ static PyasmStmt *raw_stmt(Parser *p, PyasmStmt *s) {
   } else {
     return expected(p, "opcode name or number");
   }
-  if (is_kind(p, PA_TK_INT)) {
-    if (p->tok->big || p->tok->ival < 0 || p->tok->ival > 0x7fffffff)
-      return error_at(p, p->tok, "instruction argument %s out of range", describe(p, p->tok));
-    s->has_arg = true;
-    s->arg = next(p)->ival;
+  if (at_stmt_end(p))
+    return s;
+  s->has_arg = true;
+  if (is_kind(p, PA_TK_IDENT) && !is(p, "None") && !is(p, "True") && !is(p, "False") &&
+      !is(p, "OP")) {
+    PyasmExpr *names[64];
+    uint32_t n = 0;
+    do {
+      if (n == 64)
+        return error_at(p, p->tok, "more than 64 names in a RAW argument");
+      PyasmTok *t = p->tok;
+      const char *name = ident(p, "name");
+      if (!name)
+        return NULL;
+      names[n] = new_expr(p, PA_E_MACRO_NAME, t);
+      names[n++]->name = name;
+    } while (consume(p, ","));
+    s->list = ir_arena_alloc(p->cx->arena, sizeof *s->list * n);
+    memcpy(s->list, names, sizeof *s->list * n);
+    s->nlist = n;
+    return s;
   }
-  return s;
+  return (s->e = expr(p, 0)) ? s : NULL;
 }
 
 /* macro-call = qualified-name '(' args ')'   -- arguments may be code blocks */

@@ -266,13 +266,13 @@ struct PyasmStmt {
   const char *name;    /* label, DEF/CLASS/MACRO/NAMESPACE name, LOAD_FAST name, RAW
                           opname, MACRO_PASTE parameter, MACRO_IMPORT module */
   const char *alias;   /* MACRO_IMPORT -> ns */
-  int64_t n;           /* POP n, LOAD_FAST index (name NULL), RAW number / arg */
-  bool has_arg;        /* RAW: arg given; LOAD_FAST: by index */
-  int64_t arg;         /* RAW arg */
+  int64_t n;           /* POP n, LOAD_FAST index (name NULL), RAW opcode number */
+  bool has_arg;        /* RAW: argument given (names in list, else e); LOAD_FAST: by index */
   PyasmStmt *body;     /* IF/WHILE/FOREACH/DEF/CLASS/NAMESPACE/MACRO body */
   PyasmStmt *orelse;   /* IF ... ELSE */
   bool has_else;
-  PyasmExpr **list;    /* FOREACH targets; MACRO_PASTE arguments */
+  PyasmExpr **list;    /* FOREACH targets; MACRO_PASTE arguments; RAW argument names
+                          (PA_E_MACRO_NAME) */
   uint32_t nlist;
   PyasmExpr **srcs;    /* FOREACH sources */
   uint32_t nsrcs;
