@@ -13,9 +13,11 @@
  *    blocks after their predecessor", met by a worklist). Exception handlers get a
  *    landing block of `entry_stack` values: compiled code never jumps to them (a raise
  *    hands the frame to the interpreter), but they are lowered like everything else.
- * 4. One lowering per opcode (lower_instr), mirroring ceval.c's pushes, pops and decrefs.
- *    Every raising or deoptimising operation gets a frame state: the instruction's
- *    offset and the stack before it popped anything.
+ * 4. One lowering per opcode, mirroring ceval.c's pushes, pops and decrefs: the ones that
+ *    branch here (lower_branching: their successors are bytecode blocks), all others in
+ *    fe_lower_one, which works on an FeLower (stack, block, frame-state hook) and so also
+ *    lowers .pyasm's RAW instructions. Every raising or deoptimising operation gets a
+ *    frame state: the instruction's offset and the stack before it popped anything.
  * 5. Afterwards trivial phis are removed, and decrefs of values that may be NULL
  *    (PUSH_NULL, LOAD_METHOD, phis of them) become xdecrefs.
  */

@@ -2839,7 +2839,8 @@ static bool raw_arg(W *w, Env *env, PyasmStmt *s, int op, uint32_t *out) {
       ERR(w, s->list ? s->list[0] : s->e, "RAW %s takes a number", oi->name);
       return false;
     }
-    if (v.i < 0 || v.i > 0x7fffffff || !fe_oparg_valid(op, (uint32_t)v.i)) {
+    /* beyond 2^24 no count fits a stack, and stack effects stay within int */
+    if (v.i < 0 || v.i > 0xffffff || !fe_oparg_valid(op, (uint32_t)v.i)) {
       ERR(w, s->e, "RAW %s: invalid argument %lld", oi->name, (long long)v.i);
       return false;
     }
