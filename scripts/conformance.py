@@ -28,7 +28,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYTHON = "/usr/bin/python3.11"
-TEST_LINE = re.compile(r"^(\w+) \(([\w.]+)\)(?:\n.*?)?(?: \.\.\. (.*))?$")
+TEST_LINE = re.compile(r"^(\w+) \(([\w.<>]+)\)(?:\n.*?)?(?: \.\.\. (.*))?$")
 OUTCOME = re.compile(r"(?:^|\.\.\. )(ok|FAIL|ERROR|skipped\b.*|expected failure|"
                      r"unexpected success)$")
 STAT = re.compile(r"^\s+(compiled|fallbacks|deopts):\s+(\d+)$", re.M)
