@@ -39,3 +39,10 @@ if platform.machine() in ("x86_64", "AMD64"):
     config.available_features.add("x86_64")
 if config.pyllc_sanitize:
     config.available_features.add("sanitize")
+    # The extension module is instrumented but python3.11 is not: the sanitizer runtimes
+    # must be loaded first, or the module refuses to load.
+    import subprocess
+    libs = [subprocess.run([config.pyllc_c_compiler, "-print-file-name=" + lib],
+                           capture_output=True, text=True).stdout.strip()
+            for lib in ("libasan.so", "libubsan.so")]
+    config.environment["LD_PRELOAD"] = " ".join(l for l in libs if os.path.isabs(l))
