@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "bytecode.h"
+#include "pyllc/ir_passes.h"
 #include "pyllc/support.h"
 
 typedef struct Blk {
@@ -953,70 +954,6 @@ static void lower_block(Builder *b, uint32_t k) {
   }
 }
 
-/* Phis whose operands are all one value (or the phi itself) are that value (Braun et
- * al.'s trivial phis): merges where the stack slot did not change. Replacements are
- * collected in a forwarding table and applied in one sweep over operands and frame
- * states, so the cost stays linear in the function's size. */
-static IrRef forward(IrRef *repl, IrRef r) {
-  IrRef root = r;
-  while (repl[root] != root)
-    root = repl[root];
-  while (repl[r] != root) { /* path compression */
-    IrRef next = repl[r];
-    repl[r] = root;
-    r = next;
-  }
-  return root;
-}
-
-static void remove_trivial_phis(IrFunc *fn) {
-  uint32_t n = fn->ninstrs;
-  IrRef *repl = malloc(sizeof *repl * (n + 1));
-  if (!repl)
-    PYLLC_DIE("out of memory");
-  for (IrRef r = 0; r < n; r++)
-    repl[r] = r;
-  bool any = false;
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (IrRef r = 0; r < n; r++) {
-      IrInstr *in = &fn->instrs[r];
-      if (in->dead || in->op != IR_PHI)
-        continue;
-      IrRef same = IR_NOREF;
-      bool trivial = true;
-      for (uint32_t k = 0; k < in->nargs && trivial; k++) {
-        IrRef a = in->args[k] < n ? forward(repl, in->args[k]) : in->args[k];
-        if (a == r || a == same)
-          continue;
-        if (same != IR_NOREF)
-          trivial = false;
-        same = a;
-      }
-      if (!trivial || same == IR_NOREF)
-        continue;
-      repl[r] = same;
-      ir_remove(fn, r);
-      changed = any = true;
-    }
-  }
-  if (any) {
-    for (IrRef r = 0; r < n; r++) {
-      IrInstr *in = &fn->instrs[r];
-      for (uint32_t k = 0; !in->dead && k < in->nargs; k++)
-        if (in->args[k] < n)
-          in->args[k] = forward(repl, in->args[k]);
-    }
-    for (uint32_t f = 0; f < fn->nfstates; f++) {
-      IrFrameState *fs = &fn->fstates[f];
-      for (uint32_t k = 0; k < fs->nlocals + fs->nstack; k++)
-        if (fs->vals[k] < n)
-          fs->vals[k] = forward(repl, fs->vals[k]);
-    }
-  }
-  free(repl);
-}
-
 /* Decrefs of values that may be NULL become xdecrefs (a fixpoint over phis). */
 static void finish(IrFunc *fn) {
   bool *maybe = calloc(fn->ninstrs + 1, sizeof *maybe);
@@ -1115,7 +1052,7 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
     uint32_t k = b.work[--b.nwork];
     lower_block(&b, k);
   }
-  remove_trivial_phis(fn);
+  ir_remove_trivial_phis(fn); /* merges where the stack slot did not change */
   finish(fn);
   ok = true;
 done:

@@ -35,6 +35,7 @@
 #include "../bytecode/bytecode.h"
 #include "pyasm_ast.h"
 #include "pyllc/frontend.h"
+#include "pyllc/ir_passes.h"
 #include "pyllc/support.h"
 
 /* CPython's code flags */
@@ -3155,82 +3156,6 @@ static void begin_function(W *w, FnCtx *f, FnKind kind, IrFunc *fn, FnCtx *paren
   w->f = f;
 }
 
-/* Phis whose operands are all one value (or the phi itself) are that value: macro
- * returns and loops that leave the stack alone make many. Found by iterating to a fixed
- * point over a forwarding table, then every use is rewritten in one sweep. */
-static IrRef forward(IrRef *repl, IrRef r) {
-  IrRef root = r;
-  while (repl[root] != root)
-    root = repl[root];
-  while (repl[r] != root) { /* path compression */
-    IrRef next = repl[r];
-    repl[r] = root;
-    r = next;
-  }
-  return root;
-}
-
-static void remove_trivial_phis(IrFunc *fn) {
-  uint32_t n = fn->ninstrs;
-  IrRef *repl = malloc(sizeof(IrRef) * (n ? n : 1));
-  if (!repl)
-    PYLLC_DIE("out of memory");
-  for (IrRef r = 0; r < n; r++)
-    repl[r] = r;
-  bool any = false;
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (IrRef r = 0; r < n; r++) {
-      IrInstr *in = &fn->instrs[r];
-      if (in->dead || in->op != IR_PHI || in->nargs == 0 || repl[r] != r)
-        continue;
-      IrRef same = IR_NOREF;
-      bool trivial = true;
-      for (uint32_t k = 0; k < in->nargs && trivial; k++) {
-        IrRef a = in->args[k] < n ? forward(repl, in->args[k]) : in->args[k];
-        if (a == r || a == same)
-          continue;
-        if (same != IR_NOREF)
-          trivial = false;
-        same = a;
-      }
-      if (trivial && same != IR_NOREF) {
-        repl[r] = same;
-        changed = any = true;
-      }
-    }
-  }
-  if (any) {
-    for (IrRef r = 0; r < n; r++) {
-      IrInstr *in = &fn->instrs[r];
-      if (in->dead)
-        continue;
-      for (uint32_t k = 0; k < in->nargs; k++)
-        if (in->args[k] < n)
-          in->args[k] = forward(repl, in->args[k]);
-    }
-    for (uint32_t f = 0; f < fn->nfstates; f++) {
-      IrFrameState *fs = &fn->fstates[f];
-      for (uint32_t k = 0; k < fs->nlocals + fs->nstack; k++)
-        if (fs->vals[k] < n)
-          fs->vals[k] = forward(repl, fs->vals[k]);
-    }
-    for (IrBlockId b = 0; b < fn->nblocks; b++) { /* unlink the phis, one sweep a block */
-      IrBlock *bb = &fn->blocks[b];
-      uint32_t k = 0;
-      for (uint32_t i = 0; i < bb->ninstrs; i++) {
-        IrRef r = bb->instrs[i];
-        if (repl[r] != r)
-          fn->instrs[r].dead = true;
-        else
-          bb->instrs[k++] = r;
-      }
-      bb->ninstrs = k;
-    }
-  }
-  free(repl);
-}
-
 /* The NULL of the call protocol can reach a release through a phi (a short-circuit OP
  * inside call arguments): a decref of a value that may be NULL becomes an xdecref, and
  * one of a plain NULL goes. */
@@ -3354,7 +3279,7 @@ static void finish_function(W *w, FnCtx *f) {
       fn->fstates[fs].vals[fn->nlocalsplus + s] = p->stack[s];
     ir_attach_fstate(fn, p->instr, fs);
   }
-  remove_trivial_phis(fn);
+  ir_remove_trivial_phis(fn); /* macro returns and loops that leave the stack alone */
   fix_null_decrefs(fn);
   /* There is no bytecode: frame state k, in layout order, gets code unit k (offset 2k).
    * A code object for this function holds one instruction per frame state (RESUME where
