@@ -237,6 +237,8 @@ IrModule *ir_new_module(const char *filename);
 void ir_free_module(IrModule *m); /* frees every function */
 IrFunc *ir_new_func(IrModule *m, const char *name);
 void ir_free_func(IrFunc *fn);    /* one call: arena and heap arrays */
+/* The first function whose name or qualname is `name`, or NULL. */
+IrFunc *ir_find_func(const IrModule *m, const char *name);
 
 /* ---- builder: append to blocks; returns the new instruction's IrRef ------------------ */
 IrBlockId ir_new_block(IrFunc *fn);

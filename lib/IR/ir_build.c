@@ -412,3 +412,12 @@ const char *ir_func_label(const IrFunc *fn, char *buf, size_t size) {
     snprintf(buf, size, "%.*s#%u", (int)(size / 2), fn->name, fn->index);
   return buf;
 }
+
+IrFunc *ir_find_func(const IrModule *m, const char *name) {
+  for (uint32_t i = 0; i < m->nfuncs; i++) {
+    IrFunc *fn = m->funcs[i];
+    if ((fn->name && !strcmp(fn->name, name)) || (fn->qualname && !strcmp(fn->qualname, name)))
+      return fn;
+  }
+  return NULL;
+}

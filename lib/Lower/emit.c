@@ -65,15 +65,6 @@ int lower_optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int opt_level, char
   return 0;
 }
 
-static IrFunc *find_func(IrModule *m, const char *name) {
-  for (uint32_t i = 0; i < m->nfuncs; i++) {
-    IrFunc *fn = m->funcs[i];
-    if ((fn->name && !strcmp(fn->name, name)) || (fn->qualname && !strcmp(fn->qualname, name)))
-      return fn;
-  }
-  return NULL;
-}
-
 /* Compiles fn alone and prints its times: one line per function on stderr. */
 static void stats_one(IrFunc *fn, const LowerOptions *opts, LLVMTargetMachineRef tm,
                       const char *file) {
@@ -125,7 +116,7 @@ int lower_emit_module(PyllcDiag *d, IrModule *m, const LowerOptions *opts,
     return 1;
   }
   IrFunc *only = NULL;
-  if (opts->only_func && !(only = find_func(m, opts->only_func))) {
+  if (opts->only_func && !(only = ir_find_func(m, opts->only_func))) {
     pyllc_error(d, file, 0, 0, "no function named '%s'", opts->only_func);
     return 1;
   }

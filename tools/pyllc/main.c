@@ -192,15 +192,6 @@ static bool start_python(PyllcDiag *d, const Options *o) {
   return true;
 }
 
-static IrFunc *find_func(IrModule *m, const char *name) {
-  for (uint32_t i = 0; i < m->nfuncs; i++) {
-    IrFunc *fn = m->funcs[i];
-    if ((fn->name && !strcmp(fn->name, name)) || (fn->qualname && !strcmp(fn->qualname, name)))
-      return fn;
-  }
-  return NULL;
-}
-
 static int emit_ir(PyllcDiag *d, IrModule *m, const Options *o) {
   FILE *out = stdout;
   if (o->output && strcmp(o->output, "-") != 0) {
@@ -211,7 +202,7 @@ static int emit_ir(PyllcDiag *d, IrModule *m, const Options *o) {
     }
   }
   if (o->lower.only_func) {
-    IrFunc *fn = find_func(m, o->lower.only_func);
+    IrFunc *fn = ir_find_func(m, o->lower.only_func);
     if (!fn) {
       pyllc_error(d, o->input, 0, 0, "no function named '%s'", o->lower.only_func);
       if (out != stdout) fclose(out);
