@@ -58,6 +58,16 @@ int lower_rt_init(LowerRtFrontEnd front_end);
 /* Compiles `code` at `opt_level` and attaches it. 1 compiled (or already), 0 left to the
  * interpreter (reason recorded under "qualname (file:line)" in the stats), -1 error. */
 int lower_rt_compile(PyObject *code, int opt_level);
+/* Runs a module whose functions have code objects but no bytecode to interpret (a .pyasm
+ * module, after pyasm_code_objects): compiles every function of `m` at `opt_level`, then
+ * runs the body (funcs[0]->origin) with `globals` as its namespace. A function left to
+ * the interpreter is recorded in the stats' fallbacks (its code object raises when
+ * called); a body that cannot be compiled raises NotImplementedError with the reason.
+ * 0, or -1 with the body's exception set. */
+int lower_rt_exec_module(IrModule *m, PyObject *globals, int opt_level);
+/* The compiling half of lower_rt_exec_module (functions already compiled are kept):
+ * returns how many functions are left to the interpreter, or -1 with an exception. */
+int lower_rt_compile_module(IrModule *m, int opt_level);
 /* 1 if calls of `code` run compiled code, else 0. */
 int lower_rt_is_compiled(PyObject *code);
 /* Whole-program mode: compile a code object when its count exceeds `threshold` (0: at

@@ -692,6 +692,20 @@ static void rt_note_fallback(PyObject *code, const char *why) {
   PyErr_Clear();
 }
 
+/* Compiles fn (whose origin is its code object) at `opt_level` and attaches it. 1
+ * compiled, 0 left to the interpreter (recorded). The caller holds rt_busy. */
+static int rt_compile_func(IrFunc *fn, int opt_level) {
+  PyObject *code = (PyObject *)fn->origin;
+  if (rt_record(code)) return 1;
+  int saved = rt_engine->opts.opt_level;
+  uint64_t bytes0 = rt_engine->code_bytes;
+  rt_engine->opts.opt_level = opt_level;
+  int ok = engine_compile(rt_engine, fn) == 0;
+  rt_engine->opts.opt_level = saved;
+  if (ok) rt_perf_map_add(code, rt_record(code), rt_engine->code_bytes - bytes0);
+  return ok;
+}
+
 /* 1 compiled, 0 left to the interpreter (recorded), never an exception. */
 static int rt_compile_now(PyObject *code, int opt_level) {
   if (rt_record(code)) return 1;
@@ -704,16 +718,8 @@ static int rt_compile_now(PyObject *code, int opt_level) {
   IrFunc *fn = rt_front_end(code, opt_level, &m, &why);
   rt_t_front += pyllc_now() - t0;
   int rc = 0;
-  if (!fn) {
-    rt_note_fallback(code, why ? why : "the front end refused it");
-  } else {
-    int saved = rt_engine->opts.opt_level;
-    uint64_t bytes0 = rt_engine->code_bytes;
-    rt_engine->opts.opt_level = opt_level;
-    rc = engine_compile(rt_engine, fn) == 0;
-    rt_engine->opts.opt_level = saved;
-    if (rc) rt_perf_map_add(code, rt_record(code), rt_engine->code_bytes - bytes0);
-  }
+  if (!fn) rt_note_fallback(code, why ? why : "the front end refused it");
+  else rc = rt_compile_func(fn, opt_level);
   free(why);
   if (m) ir_free_module(m);
   PyErr_Clear();
@@ -825,6 +831,42 @@ int lower_rt_compile(PyObject *code, int opt_level) {
     return -1;
   }
   return rt_compile_now(code, opt_level);
+}
+
+int lower_rt_compile_module(IrModule *m, int opt_level) {
+  if (!rt_engine && lower_rt_init(rt_front_end) < 0) return -1;
+  int left = 0;
+  rt_busy++;
+  for (uint32_t i = 0; i < m->nfuncs; i++)
+    if (m->funcs[i] && m->funcs[i]->origin && !rt_compile_func(m->funcs[i], opt_level))
+      left++;
+  PyErr_Clear();
+  rt_busy--;
+  return left;
+}
+
+int lower_rt_exec_module(IrModule *m, PyObject *globals, int opt_level) {
+  PyObject *body = m->nfuncs && m->funcs[0] ? (PyObject *)m->funcs[0]->origin : NULL;
+  if (!body || !PyCode_Check(body)) {
+    PyErr_SetString(PyExc_SystemError, "pyllc: the module has no body code object");
+    return -1;
+  }
+  /* Everything before anything runs: none of it can be interpreted. */
+  if (lower_rt_compile_module(m, opt_level) < 0) return -1;
+  if (!rt_record(body)) {
+    PyObject *key = PyUnicode_FromFormat("%U (%U:%d)", ((PyCodeObject *)body)->co_qualname,
+                                         ((PyCodeObject *)body)->co_filename,
+                                         ((PyCodeObject *)body)->co_firstlineno);
+    PyObject *why = key ? PyDict_GetItemWithError(rt_engine->fallbacks, key) : NULL;
+    PyErr_Format(PyExc_NotImplementedError,
+                 "pyllc: cannot run %U: its module body could not be compiled (%S)",
+                 ((PyCodeObject *)body)->co_filename, why ? why : Py_None);
+    Py_XDECREF(key);
+    return -1;
+  }
+  PyObject *res = PyEval_EvalCode(body, globals, globals);
+  Py_XDECREF(res);
+  return res ? 0 : -1;
 }
 
 int lower_rt_is_compiled(PyObject *code) { return rt_engine && rt_record(code) != NULL; }

@@ -1,9 +1,11 @@
-# The .pyasm import hook runs the file as the module body (pyasm front end + engine):
-# attributes, functions, packages; a bad file is a SyntaxError with filename, line and
-# offset; tracebacks point at lines of the .pyasm file.
+# The .pyasm import hook runs the file as the module body (pyasm front end + engine,
+# every function compiled first: .pyasm has no bytecode): attributes, functions, packages
+# (__init__.pyasm too: not shadowed by a namespace package, and a .py package wins);
+# tracebacks point at lines of the .pyasm file, a failing import shows the importer's
+# frame then the .pyasm one (importlib's own frames trimmed, as for .py); a function the
+# engine cannot compile raises NotImplementedError saying why.
 # RUN: %python %s 2>&1 | %FileCheck %s
-# XFAIL: *
-# (XFAIL until pyasm_compile and the engine's module execution are in the build.)
+# RUN: %not %python %s uncaught 2>&1 | %FileCheck %s --check-prefix=UNCAUGHT
 import os
 import sys
 import traceback
@@ -11,6 +13,16 @@ import traceback
 here = os.path.join(os.path.dirname(__file__), "Inputs", "pyasm")
 sys.path.insert(0, here)
 import pyllc  # noqa: E402,F401
+
+if sys.argv[1:] == ["uncaught"]:
+    import body_raises  # noqa: F401
+# UNCAUGHT: Traceback (most recent call last):
+# UNCAUGHT-NEXT: File "{{.*}}importer_exec.py", line [[#@LINE-2]], in <module>
+# UNCAUGHT-NEXT: import body_raises
+# UNCAUGHT-NEXT: {{\^+}}
+# UNCAUGHT-NEXT: File "{{.*}}body_raises.pyasm", line 4, in <module>
+# UNCAUGHT-NEXT: LOAD $d["nope"] -> $y
+# UNCAUGHT-NEXT: KeyError: 'nope'
 
 import amod  # noqa: E402
 print("amod", amod.answer, amod.twice(21), amod.twice.__name__, amod.__file__ == os.path.join(here, "amod.pyasm"))
@@ -26,3 +38,24 @@ except KeyError:
     last = traceback.extract_tb(sys.exc_info()[2])[-1]
     print("traceback", os.path.basename(last.filename), last.lineno, last.name)
 # CHECK-NEXT: traceback amod.pyasm 9 fails
+
+import asmpkg.part  # noqa: E402
+import both  # noqa: E402
+print(asmpkg.msg, "|", asmpkg.part.msg, "|", os.path.basename(asmpkg.__file__),
+      asmpkg.__path__ == [os.path.join(here, "asmpkg")], both.WHO)
+# CHECK-NEXT: asmpkg's __init__ | a part of asmpkg | __init__.pyasm True both/__init__.py: a .py package wins over __init__.pyasm
+
+import gen  # noqa: E402
+try:
+    gen.count(3)
+except NotImplementedError as e:
+    print("NotImplementedError:", str(e).replace(here, "DIR"))
+# CHECK-NEXT: NotImplementedError: pyllc: count (DIR/gen.pyasm:2) was not compiled (generator), and a .pyasm function has no bytecode to interpret
+try:
+    import body_raises  # noqa: E402,F401
+except KeyError:
+    tb = traceback.extract_tb(sys.exc_info()[2])
+    print("body", [(os.path.basename(f.filename), f.lineno) for f in tb])
+print("body_raises" in sys.modules)
+# CHECK-NEXT: body [('importer_exec.py', [[#@LINE-5]]), ('body_raises.pyasm', 4)]
+# CHECK-NEXT: False

@@ -1,21 +1,27 @@
-# The .pyasm import hook's finder: installed by `import pyllc`, last in sys.meta_path, finds
-# NAME.pyasm on sys.path and .pyasm submodules of packages (nested too, and of namespace
-# packages); it never shadows what other finders find (.py first).
+# The .pyasm import hook's finder: installed by `import pyllc` (once) as a directory finder
+# in sys.path_hooks before the standard one, finds NAME.pyasm on sys.path, .pyasm
+# submodules of packages (nested too, and of namespace packages) and packages with an
+# __init__.pyasm; in one directory Python's own files win (.py first).
 # RUN: %python %s | %FileCheck %s
 import importlib.util
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "Inputs", "pyasm"))
-before = list(sys.meta_path)
+before = list(sys.path_hooks)
 import pyllc  # noqa: E402
 
-print("last", type(sys.meta_path[-1]).__name__ if not isinstance(sys.meta_path[-1], type)
-      else sys.meta_path[-1].__name__, sys.meta_path[:-1] == before)
-# CHECK: last PyasmFinder True
+
+def ours(hooks):
+    return [i for i, h in enumerate(hooks) if getattr(h, "_pyllc_pyasm", False)]
+
+
+i = ours(sys.path_hooks)
+print("hook", i == [len(before) - 1], sys.path_hooks[:i[0]] + sys.path_hooks[i[0] + 1:] == before)
+# CHECK: hook True True
 import pyllc  # noqa: E402,F811
 importlib.reload(pyllc)
-print("installed once", sum(getattr(f, "__name__", "") == "PyasmFinder" for f in sys.meta_path))
+print("installed once", len(ours(sys.path_hooks)))
 # CHECK-NEXT: installed once 1
 
 
@@ -37,6 +43,12 @@ show("apkg.sub.leaf")
 # CHECK-NEXT: apkg.sub.leaf -> Inputs/pyasm/apkg/sub/leaf.pyasm PyasmLoader module
 show("pypkg.inner")
 # CHECK-NEXT: pypkg.inner -> Inputs/pyasm/pypkg/inner.pyasm PyasmLoader module
+show("asmpkg")
+# CHECK-NEXT: asmpkg -> Inputs/pyasm/asmpkg/__init__.pyasm PyasmLoader package
+show("asmpkg.part")
+# CHECK-NEXT: asmpkg.part -> Inputs/pyasm/asmpkg/part.pyasm PyasmLoader module
+show("both")
+# CHECK-NEXT: both -> Inputs/pyasm/both/__init__.py SourceFileLoader package
 show("nspkg.nsmod")
 # CHECK-NEXT: nspkg.nsmod -> Inputs/pyasm/nspkg/nsmod.pyasm PyasmLoader module
 show("shadow")

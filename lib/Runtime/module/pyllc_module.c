@@ -165,6 +165,37 @@ static PyObject *mod_exec_pyasm(PyObject *module, PyObject *args) {
   Py_RETURN_NONE;
 }
 
+/* exec_module(module): the .pyasm loader's exec_module (a builtin, so that it adds no
+ * frame). The body runs under importlib's _call_with_frames_removed, as a .py module's
+ * does, so that a traceback out of the import shows the caller, then the .pyasm lines:
+ * the interpreter trims that chain of importlib frames. Whole-program mode's level. */
+static PyObject *mod_exec_module(PyObject *self, PyObject *module) {
+  PyObject *spec = NULL, *loader = NULL, *origin = NULL, *text = NULL, *bootstrap = NULL;
+  PyObject *run = NULL, *res = NULL;
+  PyObject *globals = PyModule_Check(module) ? PyModule_GetDict(module) : NULL;
+  if (!globals) {
+    PyErr_SetString(PyExc_TypeError, "exec_module() expects a module");
+    return NULL;
+  }
+  if (!(spec = PyObject_GetAttrString(module, "__spec__")) ||
+      !(loader = PyObject_GetAttrString(spec, "loader")) ||
+      !(origin = PyObject_GetAttrString(spec, "origin")) ||
+      !(text = PyObject_CallMethod(loader, "get_source", "O", origin)) ||
+      !(bootstrap = PyImport_ImportModule("importlib._bootstrap")) ||
+      !(run = PyObject_GetAttrString(self, "exec_pyasm")))
+    goto done;
+  res = PyObject_CallMethod(bootstrap, "_call_with_frames_removed", "OOOOi", run, origin,
+                            text, globals, state_of(self)->opt);
+done:
+  Py_XDECREF(spec);
+  Py_XDECREF(loader);
+  Py_XDECREF(origin);
+  Py_XDECREF(text);
+  Py_XDECREF(bootstrap);
+  Py_XDECREF(run);
+  return res;
+}
+
 static PyObject *mod_parts(PyObject *module, PyObject *unused) {
   RtParts p = rt_glue_parts();
   return Py_BuildValue("{sOsOsOsO}", "bytecode_frontend", p.bytecode_frontend ? Py_True : Py_False,
@@ -181,6 +212,8 @@ static PyMethodDef mod_methods[] = {
     {"dump", mod_dump, METH_VARARGS, "dump(func, stage, opt) -> str"},
     {"exec_pyasm", mod_exec_pyasm, METH_VARARGS,
      "exec_pyasm(filename, text, globals, opt): run a .pyasm file as a module body"},
+    {"exec_module", mod_exec_module, METH_O,
+     "exec_module(module): the .pyasm loader's exec_module (runs module.__spec__.origin)"},
     {"parts", mod_parts, METH_NOARGS, "parts() -> dict: which layers this build holds"},
     {NULL, NULL, 0, NULL},
 };

@@ -21,6 +21,8 @@
 
 #pragma weak fe_func_from_code
 #pragma weak pyasm_compile
+#pragma weak pyasm_code_objects
+#pragma weak ir_verify_module
 #pragma weak ir_new_module
 #pragma weak ir_free_module
 #pragma weak ir_print_func
@@ -284,15 +286,41 @@ done:
 
 /* ---- .pyasm modules -------------------------------------------------------------------- */
 
+/* A .pyasm function's code object raises its co_consts[0] (pyasm_code_objects) when the
+ * engine did not compile it: make that exception say why, from the engine's fallbacks. */
+static void explain_uncompiled(PyObject *code) {
+  PyCodeObject *co = (PyCodeObject *)code;
+  PyObject *stats = lower_rt_stats();
+  PyObject *key = fallback_key(code);
+  PyObject *fallbacks = stats ? PyDict_GetItemString(stats, "fallbacks") : NULL;
+  PyObject *why = fallbacks && key ? PyDict_GetItemWithError(fallbacks, key) : NULL;
+  PyObject *msg = PyUnicode_FromFormat(
+      "pyllc: %U (%U:%d) was not compiled (%S), and a .pyasm function has no bytecode to "
+      "interpret", co->co_qualname, co->co_filename, co->co_firstlineno, why ? why : Py_None);
+  PyObject *exc = msg ? PyObject_CallOneArg(PyExc_NotImplementedError, msg) : NULL;
+  Py_XDECREF(msg);
+  /* The tuple is the new code object's own (nothing else has seen it yet). */
+  if (exc && PyTuple_GET_SIZE(co->co_consts) > 0 && Py_REFCNT(co->co_consts) == 1 &&
+      PyExceptionInstance_Check(PyTuple_GET_ITEM(co->co_consts, 0)))
+    PyTuple_SetItem(co->co_consts, 0, Py_NewRef(exc));
+  Py_XDECREF(exc);
+  Py_XDECREF(key);
+  Py_XDECREF(stats);
+  PyErr_Clear();
+}
+
+/* .pyasm has no bytecode to fall back to: the module's functions are compiled before
+ * the body runs (the code objects from pyasm_code_objects only carry line tables, for
+ * tracebacks that point at the .pyasm file). Same order as `pyllc FILE.pyasm --run`:
+ * front end, code objects, verifier, passes, engine. */
 int rt_glue_exec_pyasm(PyObject *filename, PyObject *text, PyObject *globals, int opt) {
-  (void)globals;
-  (void)opt;
-  if (!pyasm_compile) {
+  if (!pyasm_compile || !pyasm_code_objects) {
     PyErr_Format(PyExc_ImportError,
                  "cannot import %U: this build of pyllc has no .pyasm front end yet",
                  filename);
     return -1;
   }
+  if (ensure_engine() < 0) return -1;
   const char *fname = PyUnicode_AsUTF8(filename);
   Py_ssize_t len;
   const char *src = PyUnicode_AsUTF8AndSize(text, &len);
@@ -301,14 +329,25 @@ int rt_glue_exec_pyasm(PyObject *filename, PyObject *text, PyObject *globals, in
   PyllcDiag *d = new_collecting_diag(&c);
   pyllc_diag_add_source(d, fname, src, (size_t)len);
   IrModule *m = pyasm_compile(d, fname, src, (size_t)len);
+  PyObject *body = NULL;
   int rc = -1;
   if (!m || pyllc_diag_errors(d)) {
     raise_syntax_error(&c, filename);
-  } else {
-    PyErr_Format(PyExc_ImportError,
-                 "cannot run %U: this build of pyllc has no execution engine yet (lib/Lower)",
-                 filename);
+    goto done;
   }
+  body = pyasm_code_objects(d, m);
+  if (!body || ir_verify_module(d, m) != 0 ||
+      ir_run_passes(d, m, ir_default_pipeline(opt), false, NULL) != 0) {
+    if (!PyErr_Occurred()) raise_from_diags(&c, "pyllc: cannot compile the .pyasm module");
+    goto done;
+  }
+  int left = lower_rt_compile_module(m, opt);
+  for (uint32_t i = 1; left > 0 && i < m->nfuncs; i++)
+    if (m->funcs[i] && !lower_rt_is_compiled(m->funcs[i]->origin))
+      explain_uncompiled(m->funcs[i]->origin);
+  if (left >= 0) rc = lower_rt_exec_module(m, globals, opt);
+done:
+  Py_XDECREF(body);
   if (m) ir_free_module(m);
   pyllc_diag_free(d);
   collector_free(&c);

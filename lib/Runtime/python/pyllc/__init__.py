@@ -9,8 +9,9 @@
     pyllc.stats()                 # what was compiled, what fell back and why
     pyllc.dump(f, "llvm")         # the text of one stage: "ir", "llvm" or "asm"
 
-`import pyllc` also installs the .pyasm import hook (last in sys.meta_path), so that
-`import NAME` finds NAME.pyasm on sys.path. `python3.11 -m pyllc script.py` runs a
+`import pyllc` also installs the .pyasm import hook (a directory finder in
+sys.path_hooks), so that `import NAME` finds NAME.pyasm (or NAME/__init__.pyasm) on
+sys.path. `python3.11 -m pyllc script.py` runs a
 program with whole-program mode on. PYLLC_STATS=1 prints the statistics at exit.
 
 Nothing here changes what a program does: what pyllc cannot compile runs in the

@@ -1,14 +1,16 @@
-"""The .pyasm import hook: a finder placed LAST in sys.meta_path, so that an import that
-no other finder resolves looks for NAME.pyasm on sys.path (or in the package's __path__),
-and a loader that runs the file as the module's body with pyllc's front end and engine.
+"""The .pyasm import hook: NAME.pyasm files and packages with an __init__.pyasm are
+modules, found where Python finds NAME.py, and run by pyllc's front end and engine.
 
-A bad file raises SyntaxError with filename, line and offset, as a bad .py file does.
-Packages are Python packages (or namespace packages) holding .pyasm modules: a directory
-on sys.path is already a namespace package for the finders before this one, so an
-__init__.pyasm could never be reached and is not looked for."""
+The hook is the standard directory finder (importlib.machinery.FileFinder) with one more
+suffix, .pyasm, after Python's own (extension modules, .py, .pyc): in one directory a .py
+file or package wins over a .pyasm one, and otherwise sys.path order decides, as for any
+module. A finder placed in sys.meta_path could not do this: the path finder before it
+turns a directory holding only __init__.pyasm into a namespace package.
+
+A bad file raises SyntaxError with filename, line and offset, as a bad .py file does."""
 
 import importlib.abc
-import importlib.machinery
+import importlib.machinery as _mach
 import os
 import sys
 
@@ -34,37 +36,38 @@ class PyasmLoader(importlib.abc.Loader):
         with open(self.path, encoding="utf-8") as f:
             return f.read()
 
-    def exec_module(self, module):
-        text = self.get_source()
-        _pyllc.exec_pyasm(self.path, text, module.__dict__, 2)
+    def is_package(self, fullname=None):
+        return os.path.basename(self.path) == "__init__" + SUFFIX
+
+    # A builtin (not bound to the loader): no frame of pyllc's in tracebacks, as for .py.
+    exec_module = _pyllc.exec_module
 
     def __repr__(self):
         return f"<pyllc.PyasmLoader {self.name!r} from {self.path!r}>"
 
 
-class PyasmFinder(importlib.abc.MetaPathFinder):
-    """Finds NAME.pyasm on sys.path or in a package's __path__."""
+def _loaders():
+    """FileFinder's (loader, suffixes) pairs: Python's own first, then .pyasm."""
+    return [(_mach.ExtensionFileLoader, _mach.EXTENSION_SUFFIXES),
+            (_mach.SourceFileLoader, _mach.SOURCE_SUFFIXES),
+            (_mach.SourcelessFileLoader, _mach.BYTECODE_SUFFIXES),
+            (PyasmLoader, [SUFFIX])]
 
-    @classmethod
-    def find_spec(cls, fullname, path=None, target=None):
-        tail = fullname.rpartition(".")[2]
-        for entry in (sys.path if path is None else path):
-            if not isinstance(entry, str):
-                continue
-            file = os.path.join(entry or os.getcwd(), tail + SUFFIX)
-            if os.path.isfile(file):
-                spec = importlib.machinery.ModuleSpec(
-                    fullname, PyasmLoader(fullname, file), origin=file)
-                spec.has_location = True
-                return spec
-        return None
 
-    @classmethod
-    def invalidate_caches(cls):
-        pass
+def _is_ours(hook):
+    return getattr(hook, "_pyllc_pyasm", False)
 
 
 def install():
-    """Puts the finder last in sys.meta_path (once)."""
-    if not any(f is PyasmFinder for f in sys.meta_path):
-        sys.meta_path.append(PyasmFinder)
+    """Puts the .pyasm directory finder in sys.path_hooks (once), before the standard
+    one, and forgets the directory finders made so far (they do not know .pyasm)."""
+    if any(_is_ours(h) for h in sys.path_hooks):
+        return
+    hook = _mach.FileFinder.path_hook(*_loaders())
+    hook._pyllc_pyasm = True
+    std = [i for i, h in enumerate(sys.path_hooks)
+           if getattr(h, "__qualname__", "").startswith("FileFinder.path_hook")]
+    sys.path_hooks.insert(std[0] if std else len(sys.path_hooks), hook)
+    for entry, finder in list(sys.path_importer_cache.items()):
+        if isinstance(finder, _mach.FileFinder):
+            del sys.path_importer_cache[entry]

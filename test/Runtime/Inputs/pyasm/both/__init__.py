@@ -1,0 +1,1 @@
+WHO = "both/__init__.py: a .py package wins over __init__.pyasm"
