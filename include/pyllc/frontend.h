@@ -31,6 +31,21 @@ IrFunc *fe_func_from_code(PyllcDiag *d, IrModule *m, PyObject *code);
 
 /* Python assembly: a whole .pyasm file as a module body. */
 IrModule *pyasm_compile(PyllcDiag *d, const char *filename, const char *text, size_t len);
+
+/* What an embedder adds to a .pyasm compilation. */
+typedef struct PyasmOptions {
+  /* Directories MACRO_IMPORT a.b searches for a/b.pyasm after the importing file's own,
+   * in order (sys.path, the folder holding the pyllc package for `pyllc.std`). */
+  const char *const *import_dirs;
+  size_t nimport_dirs;
+} PyasmOptions;
+IrModule *pyasm_compile_ex(PyllcDiag *d, const char *filename, const char *text, size_t len,
+                           const PyasmOptions *opts);
+/* The import path of an embedded interpreter: `first` (if not NULL), then the str entries
+ * of sys.path ("" as "."), as a malloc'd array of malloc'd strings; *n gets the count.
+ * The interpreter must be initialised; it raises nothing. */
+char **pyasm_sys_path_dirs(const char *first, size_t *n);
+void pyasm_free_dirs(char **dirs, size_t n);
 /* Code objects for the functions of a module from pyasm_compile (the interpreter must be
  * initialised), so that the execution engine can run them: sets every fn->origin and
  * returns a new reference to the module body's code object, which keeps the others alive

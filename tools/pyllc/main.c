@@ -232,6 +232,17 @@ static char *default_object_name(const char *input) {
   return s;
 }
 
+/* A .pyasm file, MACRO_IMPORT searching the build's Python package folder (for
+ * `pyllc.std`) and the embedded interpreter's sys.path after the file's own folder. */
+static IrModule *compile_pyasm(PyllcDiag *d, const char *file, const char *text, size_t len) {
+  size_t ndirs;
+  char **dirs = pyasm_sys_path_dirs(PYLLC_PYTHON_DIR, &ndirs);
+  PyasmOptions po = {.import_dirs = (const char *const *)dirs, .nimport_dirs = ndirs};
+  IrModule *m = pyasm_compile_ex(d, file, text, len, &po);
+  pyasm_free_dirs(dirs, ndirs);
+  return m;
+}
+
 static int compile(PyllcDiag *d, Options *o) {
   InputKind kind;
   if (!input_kind(d, o->input, &kind)) return 1;
@@ -271,7 +282,7 @@ static int compile(PyllcDiag *d, Options *o) {
     m = fe_module_from_pyc(d, o->input, (const unsigned char *)text, len, &code);
     break;
   case IN_PYASM:
-    m = pyasm_compile(d, o->input, text, len);
+    m = compile_pyasm(d, o->input, text, len);
     if (m && o->action == ACT_RUN) code = pyasm_code_objects(d, m);
     break;
   }

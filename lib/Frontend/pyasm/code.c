@@ -211,3 +211,31 @@ PyObject *pyasm_code_objects(PyllcDiag *d, IrModule *m) {
   Py_XDECREF(nested);
   return module;
 }
+
+char **pyasm_sys_path_dirs(const char *first, size_t *n) {
+  PyObject *path = PySys_GetObject("path"); /* borrowed */
+  Py_ssize_t np = path && PyList_Check(path) ? PyList_GET_SIZE(path) : 0;
+  char **dirs = calloc((size_t)np + 2, sizeof *dirs);
+  if (!dirs)
+    PYLLC_DIE("out of memory");
+  *n = 0;
+  if (first)
+    dirs[(*n)++] = strdup(first);
+  for (Py_ssize_t i = 0; i < np; i++) {
+    PyObject *e = PyList_GET_ITEM(path, i);
+    const char *s = PyUnicode_Check(e) ? PyUnicode_AsUTF8(e) : NULL;
+    if (s)
+      dirs[(*n)++] = strdup(*s ? s : ".");
+  }
+  for (size_t i = 0; i < *n; i++)
+    if (!dirs[i])
+      PYLLC_DIE("out of memory");
+  PyErr_Clear();
+  return dirs;
+}
+
+void pyasm_free_dirs(char **dirs, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(dirs[i]);
+  free(dirs);
+}

@@ -191,6 +191,7 @@ typedef struct W {
   uint32_t nstmts;     /* statements lowered so far (expansions included) */
   uint32_t scan_loops; /* scan_labels: FOREACH loops around the statements scanned */
   bool too_big;        /* the expansion budget was exceeded (reported once) */
+  const char *root_file; /* the file being compiled (cx->filename moves into imports) */
 } W;
 
 static void stmts(W *w, Env *env, PyasmStmt *list);
@@ -198,6 +199,15 @@ static void gen_expr(W *w, Env *env, PyasmExpr *e);
 static void store_top(W *w, Env *env, PyasmExpr *t);
 
 #define ERR(w, node, ...) pyasm_error((w)->cx, (node)->line, (node)->col, __VA_ARGS__)
+
+/* The line the code being lowered gets: `line` of the file being compiled; in code of a
+ * file MACRO_IMPORT read (a macro expanded from there), the line of the outermost use
+ * in this file, since code objects have one file name. */
+static int line_here(W *w, int line) {
+  return w->cx->filename == w->root_file ? line : w->line;
+}
+
+static void at_line(W *w, int line) { w->line = line_here(w, line); }
 
 /* ---- the value stack and emission --------------------------------------------------- */
 
@@ -2168,7 +2178,7 @@ static bool def_value(W *w, Env *env, PyasmStmt *s) {
     return false;
   }
   const char *qual = child_qualname(w, parent, s->name);
-  IrFunc *fn = new_function(w, s->name, qual, s->line);
+  IrFunc *fn = new_function(w, s->name, qual, line_here(w, s->line));
   uint32_t fidx = fn->index;
   /* make_function operands: code, closure, annotations, kwdefaults, defaults */
   IrConst code = {.kind = IR_C_CODE, .u.func = fidx, .src_index = -1};
@@ -2249,7 +2259,7 @@ static bool def_value(W *w, Env *env, PyasmStmt *s) {
   w->scope = sc;
   scan_scope(w, sc, s->body);
   int saved_line = w->line;
-  w->line = s->line;
+  at_line(w, s->line);
   /* prologue: cells, free variables, the generator, RESUME */
   /* make_cell and copy_free_vars come first: finish_function inserts them, when every
    * cell is known */
@@ -2263,7 +2273,7 @@ static bool def_value(W *w, Env *env, PyasmStmt *s) {
   fenv.own_locals = true;
   fenv.ret = NULL;
   stmts(w, &fenv, s->body);
-  w->line = s->end_line;
+  at_line(w, s->end_line);
   if (w->f->cur != IR_NOREF) {
     while (w->f->sp)
       release(w, pop(w));
@@ -2293,7 +2303,7 @@ static void gen_def(W *w, Env *env, PyasmStmt *s) {
 static void gen_class(W *w, Env *env, PyasmStmt *s) {
   FnCtx *parent = w->f;
   const char *qual = child_qualname(w, parent, s->name);
-  IrFunc *fn = new_function(w, s->name, qual, s->line);
+  IrFunc *fn = new_function(w, s->name, qual, line_here(w, s->line));
   /* __build_class__(func, name, *bases, **kw) */
   push_null(w);
   push(w, emit(w, IR_LOAD_BUILD_CLASS, NULL, 0));
@@ -2322,7 +2332,7 @@ static void gen_class(W *w, Env *env, PyasmStmt *s) {
   w->scope = sc;
   scan_scope(w, sc, s->body);
   int saved_line = w->line;
-  w->line = s->line;
+  at_line(w, s->line);
   emit0(w, IR_RESUME, 0);
   push(w, emit0(w, IR_LOAD_NAME, name_index(w, "__name__")));
   apply(w, IR_STORE_NAME, 1, name_index(w, "__module__"), 0);
@@ -2332,7 +2342,7 @@ static void gen_class(W *w, Env *env, PyasmStmt *s) {
   fenv.own_locals = true;
   fenv.ret = NULL;
   stmts(w, &fenv, s->body);
-  w->line = s->end_line;
+  at_line(w, s->end_line);
   if (w->f->cur != IR_NOREF) {
     while (w->f->sp)
       release(w, pop(w));
@@ -2508,11 +2518,12 @@ static void gen_macro_paste(W *w, Env *env, PyasmStmt *s) {
   w->scope = sc;
   scan_scope(w, sc, blk->body);
   const char *file = w->cx->filename;
-  if (benv && benv->macro)
-    w->cx->filename = benv->macro->file;
+  int line = w->line;
+  w->cx->filename = benv && benv->macro ? benv->macro->file : w->root_file;
   stmts(w, benv, blk->body);
-  w->line = s->line;
   w->cx->filename = file;
+  w->line = line;
+  at_line(w, s->line);
   w->scope = saved;
   w->expansion_depth--;
   if (s->target && w->f->cur != IR_NOREF) {
@@ -2643,7 +2654,7 @@ static void gen_call_stmt(W *w, Env *env, PyasmStmt *s) {
   FnCtx *f = w->f;
   if (s->call_kind == PA_CALL_MACRO || s->kind == PA_S_MACRO_USE) {
     bool value = expand_macro(w, env, s, s->e);
-    w->line = s->line;
+    at_line(w, s->line);
     if (value) {
       if (s->target)
         store_top(w, env, s->target);
@@ -2969,7 +2980,7 @@ static void gen_raw(W *w, Env *env, PyasmStmt *s) {
 
 static void stmt(W *w, Env *env, PyasmStmt *s) {
   FnCtx *f = w->f;
-  w->line = s->line;
+  at_line(w, s->line);
   PyasmVal v;
   switch (s->kind) {
   case PA_S_LOAD_CONST:
@@ -3313,7 +3324,7 @@ static void finish_function(W *w, FnCtx *f) {
 
 int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out) {
   int before = cx->nerrors;
-  W w = {.cx = cx, .tab = tab};
+  W w = {.cx = cx, .tab = tab, .root_file = cx->filename};
   cx->on_error = expansion_notes;
   cx->on_error_data = &w;
   w.m = ir_new_module(cx->filename);
@@ -3346,7 +3357,16 @@ int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out) 
 }
 
 IrModule *pyasm_compile(PyllcDiag *d, const char *filename, const char *text, size_t len) {
+  return pyasm_compile_ex(d, filename, text, len, NULL);
+}
+
+IrModule *pyasm_compile_ex(PyllcDiag *d, const char *filename, const char *text, size_t len,
+                           const PyasmOptions *opts) {
   PyasmCtx cx = {.arena = ir_arena_new(), .diag = d, .filename = filename, .len = len};
+  if (opts) {
+    cx.import_dirs = opts->import_dirs;
+    cx.nimport_dirs = opts->nimport_dirs;
+  }
   cx.text = pyasm_strndup(&cx, text, len);
   pyllc_diag_add_source(d, filename, cx.text, len);
   uint32_t ntoks;

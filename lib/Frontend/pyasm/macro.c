@@ -48,31 +48,64 @@ static void add_macro(PyasmCtx *cx, PyasmMacros *tab, const char *ns, PyasmStmt 
 static void collect(PyasmCtx *cx, PyasmStmt *list, const char *ns, PyasmMacros *tab,
                     int depth);
 
-/* MACRO_IMPORT mod [-> ns]: reads mod.pyasm (dots are directories) next to the importing
- * file and adds its macros under `ns` (default: the module name). Each file once. */
-static void import_macros(PyasmCtx *cx, PyasmStmt *s, const char *ns, PyasmMacros *tab) {
+/* `dir` + `rel` (dir "" or ending in '/': as is; else a '/' between), in the arena. */
+static char *join_path(PyasmCtx *cx, const char *dir, size_t dlen, const char *rel) {
+  bool slash = dlen && dir[dlen - 1] != '/';
+  size_t rlen = strlen(rel);
+  char *path = ir_arena_alloc(cx->arena, dlen + slash + rlen + 1);
+  memcpy(path, dir, dlen);
+  if (slash)
+    path[dlen] = '/';
+  memcpy(path + dlen + slash, rel, rlen + 1);
+  return path;
+}
+
+/* The file of MACRO_IMPORT `mod` (a.b -> a/b.pyasm): next to the importing file, else in
+ * the first import directory that has it. Its text (malloc'd) in *text, NULL if none;
+ * *tried gets the first path looked at, for the message. */
+static const char *find_import(PyasmCtx *cx, const char *mod, char **text, size_t *len,
+                               const char **tried) {
+  size_t mlen = strlen(mod);
+  char *rel = ir_arena_alloc(cx->arena, mlen + 7);
+  for (size_t i = 0; i < mlen; i++)
+    rel[i] = mod[i] == '.' ? '/' : mod[i];
+  memcpy(rel + mlen, ".pyasm", 7);
   const char *dir_end = strrchr(cx->filename, '/');
   size_t dlen = dir_end ? (size_t)(dir_end - cx->filename + 1) : 0;
+  const char *path = join_path(cx, cx->filename, dlen, rel);
+  *tried = path;
+  *text = pyllc_read_file(path, len);
+  for (size_t i = 0; !*text && i < cx->nimport_dirs; i++) {
+    const char *dir = cx->import_dirs[i];
+    path = join_path(cx, dir, strlen(dir), rel);
+    *text = pyllc_read_file(path, len);
+  }
+  return path;
+}
+
+/* MACRO_IMPORT mod [-> ns]: reads mod.pyasm (dots are directories) next to the importing
+ * file, or else from the import path, and adds its macros under `ns` (default: the
+ * module name). Each file once. */
+static void import_macros(PyasmCtx *cx, PyasmStmt *s, const char *ns, PyasmMacros *tab) {
   size_t mlen = strlen(s->name);
-  char *path = ir_arena_alloc(cx->arena, dlen + mlen + 8);
-  memcpy(path, cx->filename, dlen);
-  for (size_t i = 0; i < mlen; i++)
-    path[dlen + i] = s->name[i] == '.' ? '/' : s->name[i];
-  memcpy(path + dlen + mlen, ".pyasm", 7);
-  for (uint32_t i = 0; i < tab->nimported; i++)
-    if (!strcmp(tab->imported[i], path))
-      return;
   if (tab->import_depth >= 16) {
     pyasm_error(cx, s->line, s->col, "MACRO_IMPORT nested too deeply");
     return;
   }
   size_t len;
-  char *text = pyllc_read_file(path, &len);
+  char *text;
+  const char *tried;
+  const char *path = find_import(cx, s->name, &text, &len, &tried);
   if (!text) {
-    pyasm_error(cx, s->line, s->col, "cannot import macros from '%s': %s not found",
-                s->name, path);
+    pyasm_error(cx, s->line, s->col, "cannot import macros from '%s': %s not found%s",
+                s->name, tried, cx->nimport_dirs ? " (nor in the import path)" : "");
     return;
   }
+  for (uint32_t i = 0; i < tab->nimported; i++)
+    if (!strcmp(tab->imported[i], path)) {
+      free(text);
+      return;
+    }
   if (tab->nimported == tab->capimported) {
     uint32_t cap = tab->capimported ? tab->capimported * 2 : 8;
     const char **items = ir_arena_alloc(cx->arena, sizeof *items * cap);
