@@ -7,6 +7,7 @@ PKGS=(
   cmake ninja-build make
   llvm-19-dev llvm-19-tools clang-19 libclang-rt-19-dev
   python3.11 python3.11-dev libpython3.11-dev libpython3.11-testsuite
+  python3.11-dbg libpython3.11-dbg
   valgrind
 )
 

@@ -1,0 +1,91 @@
+"""refcheck.py - exact reference counts, checked with a debug CPython (python3.11d).
+
+Runs each program three times inside one python3.11d process, once plain and once with
+every code object compiled by pyllc before its first run, and reads
+sys.gettotalrefcount() after each run (the module dict cleared, gc run). A program leaks
+or over-releases in compiled code when its compiled steady-state delta (run 3 minus run 2)
+differs from the interpreter's: the interpreter is the reference, so caches and
+interned objects the program itself creates cancel out.
+
+Needs the debug build: scripts/test.sh makes it (build-dbg, PYLLC_PYTHON=python3.11d).
+Usage: python3.11 scripts/refcheck.py BUILD_DIR PROGRAM.py...
+Prints one line per program and a last line `N passed, N failed`."""
+import os
+import subprocess
+import sys
+
+DEBUG_PYTHON = "/usr/bin/python3.11d"
+RUNS = 3
+
+# The child: runs a program RUNS times and prints the refcount after each run.
+CHILD = r"""
+import gc, io, sys, threading
+mode, prog = sys.argv[1], sys.argv[2]
+with open(prog, encoding="utf-8") as f:
+    src = f.read()
+code = compile(src, prog, "exec")
+if mode == "jit":
+    import pyllc
+    pyllc.enable(threshold=0, opt=int(sys.argv[3]))
+counts = []
+real_out, real_err = sys.stdout, sys.stderr
+for _ in range(RUNS):
+    g = {"__name__": "__main__", "__file__": prog, "__builtins__": __builtins__}
+    sys.stdout = sys.stderr = io.StringIO()
+    try:
+        exec(code, g)
+    except BaseException as e:
+        e = None
+    finally:
+        sys.stdout, sys.stderr = real_out, real_err
+    for t in threading.enumerate():  # a program's threads finish before the count
+        if t is not threading.main_thread():
+            t.join()
+    g.clear()
+    del g
+    gc.collect()
+    counts.append(sys.gettotalrefcount())
+if mode == "jit":
+    pyllc.disable()
+print("REFCHECK", " ".join(map(str, counts)), flush=True)
+""".replace("RUNS", str(RUNS))
+
+
+def deltas(build, prog, mode, opt):
+    env = dict(os.environ, PYTHONPATH=os.path.join(os.path.abspath(build), "python"),
+               PYTHONHASHSEED="0")
+    prog = os.path.abspath(prog)
+    cmd = [DEBUG_PYTHON, "-c", CHILD, mode, prog, str(opt)]
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300,
+                       cwd=os.path.dirname(os.path.abspath(prog)))
+    lines = [l for l in p.stdout.splitlines() if l.startswith("REFCHECK ")]
+    if not lines:
+        return None, (p.stderr or p.stdout).strip().splitlines()[-1:] or ["no output"]
+    counts = [int(x) for x in lines[-1].split()[1:]]
+    return counts[-1] - counts[-2], None
+
+
+def main():
+    build, progs = sys.argv[1], sys.argv[2:]
+    opt = int(os.environ.get("PYLLC_REFCHECK_OPT", "2"))
+    passed = failed = 0
+    for prog in progs:
+        name = os.path.relpath(prog)
+        want, err = deltas(build, prog, "interp", opt)
+        got, err2 = (None, None) if err else deltas(build, prog, "jit", opt)
+        if err or err2:
+            print(f"FAIL: {name}: {(err or err2)[0]}")
+            failed += 1
+        elif got != want:
+            print(f"FAIL: {name}: steady-state refcount delta {got} compiled, "
+                  f"{want} interpreted")
+            failed += 1
+        else:
+            print(f"PASS: {name} (delta {got})")
+            passed += 1
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
