@@ -51,15 +51,13 @@
 RT_INLINE_LIST(RT_DECLARE)
 #undef RT_DECLARE
 
-typedef PyObject *(*EntryFn)(PyThreadState *, _PyInterpreterFrame *, int);
-
 typedef struct LowerEngine LowerEngine;
 
 /* One compiled code object. Owned by the code object's co_extra slot. */
 typedef struct CodeRec {
+  RtCompiled rt;                 /* first: the entry point, found by rt_call_function */
   LowerEngine *eng;
   PyObject *code;                /* borrowed: the record dies with it */
-  EntryFn entry;
   LLVMOrcResourceTrackerRef tracker;
   PyObject **objs;               /* the object table in JIT memory; strong references */
   uint32_t nobjs;
@@ -74,6 +72,7 @@ struct LowerEngine {
   CodeRec *recs;
   long next_tag;                 /* makes symbols unique in the JITDylib */
   uint64_t deopts[RT_DEOPT__COUNT];
+  uint64_t calls[RT_CALL__COUNT]; /* calls of compiled functions from compiled code */
   /* statistics */
   uint32_t ncompiled, nfallback;
   double t_lower, t_opt, t_codegen;
@@ -84,7 +83,6 @@ struct LowerEngine {
   _PyFrameEvalFunction saved;    /* the evaluator before install */
 };
 
-static Py_ssize_t extra_index = -1;
 static LowerEngine *active_engine;
 
 static const char *const deopt_names[RT_DEOPT__COUNT] = {"guard", "eval-breaker", "entry",
@@ -93,13 +91,14 @@ static const char *const deopt_names[RT_DEOPT__COUNT] = {"guard", "eval-breaker"
 /* ---- the hook ----------------------------------------------------------------------- */
 
 static PyObject *eval_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag) {
-  PyCodeObject *co = frame->f_code;
-  if (co->co_extra != NULL && !throwflag && extra_index >= 0) {
-    void *p = NULL;
-    if (_PyCode_GetExtra((PyObject *)co, extra_index, &p) == 0 && p)
-      return ((CodeRec *)p)->entry(ts, frame, throwflag);
-    PyErr_Clear();
+  if (throwflag) return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+  if (rt_c_stack_low()) {
+    /* RecursionError raised at the frame's start: the interpreter unwinds it. */
+    PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+    return _PyEval_EvalFrameDefault(ts, frame, 1);
   }
+  RtCompiled *rec = rt_compiled_record(frame->f_code);
+  if (rec) return rec->entry(ts, frame, throwflag);
   return _PyEval_EvalFrameDefault(ts, frame, throwflag);
 }
 
@@ -160,9 +159,9 @@ static LowerEngine *engine_new(PyllcDiag *d, const LowerOptions *opts) {
     pyllc_error(d, NULL, 0, 0, "an execution engine is already running");
     return NULL;
   }
-  if (extra_index < 0) {
-    extra_index = _PyEval_RequestCodeExtraIndex(free_record);
-    if (extra_index < 0) {
+  if (rt_code_extra_index < 0) {
+    rt_code_extra_index = _PyEval_RequestCodeExtraIndex(free_record);
+    if (rt_code_extra_index < 0) {
       PyErr_Clear();
       pyllc_error(d, NULL, 0, 0, "no co_extra slot left for the JIT");
       return NULL;
@@ -211,6 +210,7 @@ static LowerEngine *engine_new(PyllcDiag *d, const LowerOptions *opts) {
   if (!eng->fallbacks) goto fail;
   active_engine = eng;
   rt_set_deopt_counters(eng->deopts);
+  rt_set_call_counters(eng->calls);
   return eng;
 fail:
   if (eng->jit) LLVMOrcDisposeLLJIT(eng->jit);
@@ -225,7 +225,7 @@ static void engine_free(LowerEngine *eng) {
   engine_uninstall(eng);
   while (eng->recs) {
     CodeRec *rec = eng->recs;
-    if (_PyCode_SetExtra(rec->code, extra_index, NULL) < 0 || eng->recs == rec) {
+    if (_PyCode_SetExtra(rec->code, rt_code_extra_index, NULL) < 0 || eng->recs == rec) {
       PyErr_Clear();
       free_record(rec);
     }
@@ -233,6 +233,7 @@ static void engine_free(LowerEngine *eng) {
   if (active_engine == eng) {
     active_engine = NULL;
     rt_set_deopt_counters(NULL);
+    rt_set_call_counters(NULL);
   }
   Py_XDECREF(eng->fallbacks);
   LLVMErrorRef e = LLVMOrcDisposeLLJIT(eng->jit);
@@ -399,7 +400,7 @@ static int engine_compile(LowerEngine *eng, IrFunc *fn) {
     goto done;
   }
   double t3 = pyllc_now();
-  rec->entry = (EntryFn)(uintptr_t)addr;
+  rec->rt.entry = (RtObj * (*)(void *, void *, int))(uintptr_t)addr;
   rec->objs = (PyObject **)(uintptr_t)objs;
   for (uint32_t i = 0; i < info.nobjs; i++) {
     LowerObj *o = &info.objs[i];
@@ -416,7 +417,7 @@ static int engine_compile(LowerEngine *eng, IrFunc *fn) {
   rec->next = eng->recs;
   if (eng->recs) eng->recs->prev = rec;
   eng->recs = rec;
-  if (_PyCode_SetExtra(rec->code, extra_index, rec) < 0) {
+  if (_PyCode_SetExtra(rec->code, rt_code_extra_index, rec) < 0) {
     PyErr_Clear();
     free_record(rec);
     rec = NULL;
@@ -538,6 +539,10 @@ static void print_engine_stats(LowerEngine *eng) {
           "llvm-opt %.3f ms, codegen %.3f ms, %llu code bytes\n",
           eng->ncompiled, eng->nfallback, eng->t_lower * 1e3, eng->t_opt * 1e3,
           eng->t_codegen * 1e3, (unsigned long long)eng->code_bytes);
+  fprintf(stderr,
+          "pyllc: stats: calls of compiled functions: %llu direct, %llu through vectorcall\n",
+          (unsigned long long)eng->calls[RT_CALL_DIRECT],
+          (unsigned long long)eng->calls[RT_CALL_VECTORCALL]);
   for (int i = 0; i < RT_DEOPT__COUNT; i++)
     if (eng->deopts[i])
       fprintf(stderr, "pyllc: stats: deopt %s: %llu\n", deopt_names[i],
@@ -643,7 +648,7 @@ static void rt_perf_map_add(PyObject *code, CodeRec *rec, uint64_t size) {
     PyErr_Clear();
     return;
   }
-  fprintf(rt_perf_map, "%lx %lx py::%s (%s:%d)\n", (unsigned long)(uintptr_t)rec->entry,
+  fprintf(rt_perf_map, "%lx %lx py::%s (%s:%d)\n", (unsigned long)(uintptr_t)rec->rt.entry,
           (unsigned long)(size ? size : 1), q, f, co->co_firstlineno);
   fflush(rt_perf_map);
 }
@@ -670,13 +675,7 @@ static int64_t rt_now_ns(void) {
 }
 
 static CodeRec *rt_record(PyObject *code) {
-  void *p = NULL;
-  if (extra_index < 0 || !((PyCodeObject *)code)->co_extra) return NULL;
-  if (_PyCode_GetExtra(code, extra_index, &p) < 0) {
-    PyErr_Clear();
-    return NULL;
-  }
-  return p;
+  return (CodeRec *)rt_compiled_record(code);
 }
 
 /* Records a fallback that happened before lowering (front end, passes). */
@@ -728,37 +727,15 @@ static int rt_compile_now(PyObject *code, int opt_level) {
   return rc;
 }
 
-/* Bytes of C stack left below the current frame in this thread (pthread's bounds). With the
- * hook installed every Python call nests C frames (interpreted and compiled alike), so a
- * high sys.setrecursionlimit could overflow the C stack before the limit is reached. */
-static _Thread_local char *rt_stack_lo;
-
-static size_t rt_stack_left(void) {
-  char here;
-  if (!rt_stack_lo) {
-    pthread_attr_t a;
-    void *addr = NULL;
-    size_t size = 0;
-    if (pthread_getattr_np(pthread_self(), &a) != 0) return SIZE_MAX;
-    pthread_attr_getstack(&a, &addr, &size);
-    pthread_attr_destroy(&a);
-    rt_stack_lo = addr;
-    if (!rt_stack_lo) return SIZE_MAX;
-  }
-  return &here > rt_stack_lo ? (size_t)(&here - rt_stack_lo) : 0;
-}
-
-enum { RT_STACK_RESERVE = 256 * 1024 };
-
 static PyObject *rt_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag) {
   PyObject *code = (PyObject *)frame->f_code;
-  if (!throwflag && rt_stack_left() < RT_STACK_RESERVE) {
+  if (!throwflag && rt_c_stack_low()) {
     /* RecursionError raised at the frame's start: the interpreter unwinds it. */
     PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
     return _PyEval_EvalFrameDefault(ts, frame, 1);
   }
   CodeRec *rec = throwflag ? NULL : rt_record(code);
-  if (rec) return rec->entry(ts, frame, throwflag);
+  if (rec) return rec->rt.entry(ts, frame, throwflag);
   if (rt_threshold < 0 || rt_busy || throwflag)
     return _PyEval_EvalFrameDefault(ts, frame, throwflag);
   void *p = NULL;
@@ -772,7 +749,7 @@ static PyObject *rt_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int thro
   if (n > rt_threshold) {
     _PyCode_SetExtra(code, rt_count_index, (void *)(intptr_t)-1);
     if (rt_compile_now(code, rt_opt_level) && (rec = rt_record(code)))
-      return rec->entry(ts, frame, throwflag);
+      return rec->rt.entry(ts, frame, throwflag);
     return _PyEval_EvalFrameDefault(ts, frame, throwflag);
   }
   int64_t t0 = rt_now_ns();
@@ -795,9 +772,9 @@ int lower_rt_init(LowerRtFrontEnd front_end) {
     PyErr_SetString(PyExc_RuntimeError, "pyllc: another execution engine is running");
     return -1;
   }
-  if (extra_index < 0) extra_index = _PyEval_RequestCodeExtraIndex(free_record);
+  if (rt_code_extra_index < 0) rt_code_extra_index = _PyEval_RequestCodeExtraIndex(free_record);
   if (rt_count_index < 0) rt_count_index = _PyEval_RequestCodeExtraIndex(NULL);
-  if (extra_index < 0 || rt_count_index < 0) {
+  if (rt_code_extra_index < 0 || rt_count_index < 0) {
     PyErr_SetString(PyExc_RuntimeError, "pyllc: no co_extra slot left for the JIT");
     return -1;
   }
@@ -820,6 +797,7 @@ int lower_rt_init(LowerRtFrontEnd front_end) {
   }
   active_engine = rt_engine;
   rt_set_deopt_counters(rt_engine->deopts);
+  rt_set_call_counters(rt_engine->calls);
   _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), rt_hook);
   return 0;
 }
@@ -894,9 +872,12 @@ PyObject *lower_rt_stats(void) {
    * estimate: LLVM's own allocations are not counted). */
   uint64_t mem = e ? e->code_bytes + nrecs * sizeof(CodeRec) : 0;
   for (CodeRec *r = e ? e->recs : NULL; r; r = r->next) mem += r->nobjs * sizeof(PyObject *);
-  return Py_BuildValue("{sIsNsNs{sdsdsdsdsd}sKsK}", "compiled", e ? e->ncompiled : 0u,
+  return Py_BuildValue("{sIsNsNs{sKsK}s{sdsdsdsdsd}sKsK}", "compiled", e ? e->ncompiled : 0u,
                        "fallbacks", e ? PyDict_Copy(e->fallbacks) : PyDict_New(), "deopts",
-                       deopts, "compile_time_s", "total", front + lower + opt + codegen,
+                       deopts, "calls", "direct",
+                       (unsigned long long)(e ? e->calls[RT_CALL_DIRECT] : 0), "vectorcall",
+                       (unsigned long long)(e ? e->calls[RT_CALL_VECTORCALL] : 0),
+                       "compile_time_s", "total", front + lower + opt + codegen,
                        "frontend", front, "lower", lower, "llvm_opt", opt, "codegen", codegen,
                        "code_bytes", (unsigned long long)(e ? e->code_bytes : 0),
                        "jit_memory_bytes", (unsigned long long)mem);

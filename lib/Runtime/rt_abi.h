@@ -51,9 +51,42 @@ void rt_note_deopt(int64_t reason);
  * the eval-frame hook API allows one engine per interpreter. */
 void rt_set_deopt_counters(uint64_t *counters);
 
+/* Calls of compiled functions from compiled code, counted by how they went. */
+typedef enum RtCallKind {
+  RT_CALL_DIRECT,        /* frame pushed and entry called by rt_call_function */
+  RT_CALL_VECTORCALL,    /* not a simple call (keywords, *args...) or no room: vectorcall */
+  RT_CALL__COUNT
+} RtCallKind;
+/* The counters rt_call_function increments (owned by the engine), or NULL. */
+void rt_set_call_counters(uint64_t *counters);
+
 /* Eval breaker at a loop back-edge: yields the GIL if asked, runs pending calls and
  * signal handlers. Returns 0, or -1 with an exception set (KeyboardInterrupt...). */
 int rt_handle_breaker(void *ts);
+
+/* ---- calls between compiled functions (rt_native.c) ---------------------------------
+ * The record a compiled code object keeps in co_extra (engine.c's CodeRec) starts with an
+ * RtCompiled, so that the runtime finds the entry point of a callee without the engine. */
+typedef struct RtCompiled {
+  struct _object *(*entry)(void *ts, void *frame, int throwflag);
+} RtCompiled;
+/* The co_extra index of those records (-1 until the engine has one). */
+extern ptrdiff_t rt_code_extra_index;
+/* The record of a compiled code object, or NULL: co_extra read directly (no call). */
+RtCompiled *rt_compiled_record(void *code);
+/* Calls `func`, an exact Python function, with vectorcall arguments. When its code is
+ * compiled and the call is simple (positional arguments only, defaults may fill the rest,
+ * no varargs, varkeywords or keyword-only parameters), the callee's frame is pushed on the thread's
+ * data stack and its entry called directly, skipping PyObject_Vectorcall, _PyEval_Vector
+ * and the PEP 523 hook; otherwise PyObject_Vectorcall. */
+struct _object *rt_call_function(void *ts, struct _object *func, struct _object *const *args,
+                                 size_t nargsf, struct _object *kwnames);
+/* Nonzero when less than RT_C_STACK_RESERVE bytes of C stack are left in this thread:
+ * every call into compiled code nests C frames, so a high sys.setrecursionlimit could
+ * overflow the C stack before the limit is reached. The hooks and direct calls then
+ * raise RecursionError instead. */
+enum { RT_C_STACK_RESERVE = 256 * 1024 };
+int rt_c_stack_low(void);
 
 /* ---- native operation helpers (rt_native.c): the cold and the large ------------------
  * Same convention as the inline ones; ts and frame are untyped here so that this header
@@ -111,6 +144,6 @@ RtObj *rt_match_keys(void *ts, void *f, RtObj *s, RtObj *keys);
   X(rt_call_ex) X(rt_make_function) X(rt_load_build_class) X(rt_setup_annotations)         \
   X(rt_print_expr) X(rt_import_name) X(rt_import_from) X(rt_import_star)                   \
   X(rt_check_exc_match) X(rt_with_except_start) X(rt_before_with) X(rt_match_class)        \
-  X(rt_match_keys)
+  X(rt_match_keys) X(rt_call_function)
 
 #endif

@@ -276,12 +276,18 @@ PyObject *rt_load_global(TS *ts, Frame *f, PyObject *name) {
 PyObject *rt_call(TS *ts, Frame *f, PyObject *kwnames, PyObject *m, PyObject *fn,
                   PyObject **args, int64_t n) {
   Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+  PyObject *callee = fn;
+  size_t nargsf = ((size_t)(n - nkw)) | PY_VECTORCALL_ARGUMENTS_OFFSET;
   if (m != NULL) {
     args[-1] = fn; /* self becomes the first argument */
-    return PyObject_Vectorcall(m, args - 1, (size_t)(n + 1 - nkw), kwnames);
+    callee = m;
+    args--;
+    nargsf = (size_t)(n + 1 - nkw);
   }
-  return PyObject_Vectorcall(fn, args, ((size_t)(n - nkw)) | PY_VECTORCALL_ARGUMENTS_OFFSET,
-                             kwnames);
+  /* Python functions: rt_call_function calls compiled ones directly. */
+  if (Py_IS_TYPE(callee, &PyFunction_Type))
+    return rt_call_function(ts, callee, args, nargsf, kwnames);
+  return PyObject_Vectorcall(callee, args, nargsf, kwnames);
 }
 
 /* ---- iteration --------------------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include <internal/pycore_frame.h>
 #include <internal/pycore_object.h>
 #include <internal/pycore_pystate.h>
+#include <pthread.h>
 
 #include "rt_abi.h"
 
@@ -18,6 +19,15 @@
 static uint64_t *deopt_counters;
 
 void rt_set_deopt_counters(uint64_t *counters) { deopt_counters = counters; }
+
+/* The engine's call counters (RtCallKind), for the same reason. */
+static uint64_t *call_counters;
+
+void rt_set_call_counters(uint64_t *counters) { call_counters = counters; }
+
+static void note_call(RtCallKind kind) {
+  if (call_counters) call_counters[kind]++;
+}
 
 void rt_note_deopt(int64_t reason) {
   if (deopt_counters && reason >= 0 && reason < RT_DEOPT__COUNT) deopt_counters[reason]++;
@@ -848,4 +858,150 @@ fail:
   Py_XDECREF(seen);
   Py_XDECREF(attrs);
   return NULL;
+}
+
+/* ---- direct calls between compiled functions ------------------------------------------
+ * What _PyFunction_Vectorcall -> _PyEval_Vector -> the PEP 523 hook do for a call of a
+ * compiled function, minus the detours: push the callee's frame on the thread's data
+ * stack, initialise it (_PyFrame_InitializeSpecials), move the arguments in, run the
+ * entry, then clear and pop the frame (_PyEvalFrameClearAndPop). _PyFrame_Clear,
+ * _PyThreadState_PopFrame and frame.c's take_ownership are hidden in python3.11, so their
+ * equivalents are here. Anything unusual takes PyObject_Vectorcall. */
+
+ptrdiff_t rt_code_extra_index = -1;
+
+/* co_extra's layout in 3.11 (Objects/codeobject.c's _PyCodeObjectExtra, not in a header):
+ * the slots' count, then the slots. */
+typedef struct CodeExtra {
+  Py_ssize_t ce_size;
+  void *ce_extras[1];
+} CodeExtra;
+
+RtCompiled *rt_compiled_record(void *code) {
+  CodeExtra *x = ((PyCodeObject *)code)->co_extra;
+  ptrdiff_t i = rt_code_extra_index;
+  if (x == NULL || i < 0 || i >= x->ce_size) return NULL;
+  return x->ce_extras[i];
+}
+
+/* C stack bounds of this thread (pthread's), found once per thread. */
+static _Thread_local char *c_stack_lo;
+
+int rt_c_stack_low(void) {
+  char here;
+  if (!c_stack_lo) {
+    pthread_attr_t a;
+    void *addr = NULL;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &a) != 0) return 0;
+    pthread_attr_getstack(&a, &addr, &size);
+    pthread_attr_destroy(&a);
+    if (!addr) return 0;
+    c_stack_lo = addr;
+  }
+  return &here < c_stack_lo || (size_t)(&here - c_stack_lo) < RT_C_STACK_RESERVE;
+}
+
+/* The number of arguments a direct call passes, or -1 when the call is not simple: only
+ * positional parameters, n of them given and defaults for the rest. */
+static Py_ssize_t simple_call_shape(PyFunctionObject *func, PyCodeObject *co, Py_ssize_t n) {
+  enum { NOT_SIMPLE = CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE |
+                      CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE };
+  if ((co->co_flags & NOT_SIMPLE) || !(co->co_flags & CO_OPTIMIZED) ||
+      co->co_kwonlyargcount != 0)
+    return -1;
+  if (n == co->co_argcount) return n;
+  PyObject *defs = func->func_defaults;
+  if (n > co->co_argcount || !defs || n + PyTuple_GET_SIZE(defs) < co->co_argcount) return -1;
+  return n;
+}
+
+/* _PyThreadState_BumpFramePointer's inline path: room in the current chunk, or NULL (the
+ * vectorcall path then allocates a chunk). A frame at the very start of a chunk would
+ * free the chunk when popped: never made here, so popping is one store. */
+static Frame *push_frame(PyThreadState *ts, PyCodeObject *co) {
+  PyObject **base = ts->datastack_top;
+  if (base == NULL || base == &ts->datastack_chunk->data[0]) return NULL;
+  PyObject **top = base + co->co_nlocalsplus + co->co_stacksize + FRAME_SPECIALS_SIZE;
+  if (top >= ts->datastack_limit) return NULL;
+  ts->datastack_top = top;
+  return (Frame *)base;
+}
+
+/* frame.c's take_ownership: a frame object outlives its frame (sys._getframe() kept, a
+ * traceback): it gets a copy of the frame and the frame object of the caller as f_back. */
+static void take_ownership(PyThreadState *ts, PyFrameObject *fo, Frame *f) {
+  Py_ssize_t size = (char *)&f->localsplus[f->stacktop] - (char *)f;
+  memcpy(fo->_f_frame_data, f, size);
+  Frame *copy = (Frame *)fo->_f_frame_data;
+  fo->f_frame = copy;
+  copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
+  if (_PyFrame_IsIncomplete(copy))
+    copy->prev_instr = _PyCode_CODE(copy->f_code) + copy->f_code->_co_firsttraceable;
+  Frame *prev = copy->previous;
+  while (prev && _PyFrame_IsIncomplete(prev)) prev = prev->previous;
+  copy->previous = NULL;
+  if (prev) {
+    /* _PyFrame_GetFrameObject(prev) is hidden; PyEval_GetFrame makes the frame object of
+     * the current frame, so prev is made current for the call. */
+    _PyInterpreterFrame *cur = ts->cframe->current_frame;
+    ts->cframe->current_frame = prev;
+    PyFrameObject *back = PyEval_GetFrame(); /* borrowed; NULL: no memory, nothing to do */
+    ts->cframe->current_frame = cur;
+    fo->f_back = (PyFrameObject *)Py_XNewRef(back);
+  }
+  if (!PyObject_GC_IsTracked((PyObject *)fo)) PyObject_GC_Track(fo);
+}
+
+/* _PyFrame_Clear then _PyThreadState_PopFrame. The recursion headroom around the clear is
+ * _PyEvalFrameClearAndPop's (finalizers may run). */
+static void clear_and_pop(PyThreadState *ts, Frame *f) {
+  ts->recursion_remaining--;
+  PyFrameObject *fo = f->frame_obj;
+  f->frame_obj = NULL;
+  if (fo && Py_REFCNT(fo) > 1) {
+    take_ownership(ts, fo, f);
+    Py_DECREF(fo);
+  } else {
+    Py_XDECREF(fo);
+    for (int i = 0; i < f->stacktop; i++) Py_XDECREF(f->localsplus[i]);
+    Py_XDECREF(f->f_locals);
+    Py_DECREF(f->f_func);
+    Py_DECREF(f->f_code);
+  }
+  ts->recursion_remaining++;
+  ts->datastack_top = (PyObject **)f;
+}
+
+PyObject *rt_call_function(void *tsv, PyObject *callable, PyObject *const *args,
+                           size_t nargsf, PyObject *kwnames) {
+  PyThreadState *ts = tsv;
+  PyFunctionObject *func = (PyFunctionObject *)callable;
+  PyCodeObject *co = (PyCodeObject *)func->func_code;
+  Py_ssize_t n = PyVectorcall_NARGS(nargsf);
+  RtCompiled *rec = kwnames ? NULL : rt_compiled_record(co);
+  /* Deep recursion: the C stack is checked (the hooks raise RecursionError near its end). */
+  if (!rec) return PyObject_Vectorcall(callable, args, nargsf, kwnames);
+  Frame *f = NULL;
+  if (simple_call_shape(func, co, n) < 0 ||
+      (ts->recursion_limit - ts->recursion_remaining > 64 && rt_c_stack_low()) ||
+      !(f = push_frame(ts, co))) {
+    note_call(RT_CALL_VECTORCALL);
+    return PyObject_Vectorcall(callable, args, nargsf, kwnames);
+  }
+  note_call(RT_CALL_DIRECT);
+  Py_INCREF(func);
+  _PyFrame_InitializeSpecials(f, func, NULL, co->co_nlocalsplus);
+  PyObject **locals = f->localsplus;
+  for (Py_ssize_t i = 0; i < n; i++) locals[i] = Py_NewRef(args[i]);
+  if (n < co->co_argcount) {
+    PyObject *defs = func->func_defaults;
+    Py_ssize_t first = PyTuple_GET_SIZE(defs) - (co->co_argcount - n);
+    for (Py_ssize_t i = n; i < co->co_argcount; i++)
+      locals[i] = Py_NewRef(PyTuple_GET_ITEM(defs, first + (i - n)));
+  }
+  for (int i = co->co_argcount; i < co->co_nlocalsplus; i++) locals[i] = NULL;
+  PyObject *res = rec->entry(ts, f, 0);
+  clear_and_pop(ts, f);
+  return res;
 }

@@ -99,6 +99,8 @@ def stats():
     compiled          int: code objects compiled
     fallbacks         {"qualname (file:line)": reason} of code left to the interpreter
     deopts            {reason: count} of compiled frames handed back to the interpreter
+    calls             {"direct": n, "vectorcall": n}: calls of compiled functions from
+                      compiled code, direct (frame pushed by pyllc) or through vectorcall
     compile_time_s    {"total": s, and one entry per stage}
     code_bytes        machine code emitted, in bytes
     jit_memory_bytes  memory the JIT holds
