@@ -388,6 +388,26 @@ static bool is_native(const char *name) {
   return false;
 }
 
+/* Ops with a per-site inline cache (rt_abi.h, RtSiteCache): their helper takes a pointer
+ * to the site's slot as its last argument. */
+static bool has_site_cache(IrOp op) { return op == IR_LOAD_GLOBAL; }
+
+/* A fresh zeroed RtSiteCache in the module's data, private to one operation. */
+static LLVMValueRef new_site_cache(FnCtx *fc) {
+  LowerCtx *lc = fc->lc;
+  LLVMTypeRef ty = LLVMArrayType2(lc->i64, sizeof(RtSiteCache) / sizeof(uint64_t));
+  size_t n = strlen(fc->info->sym);
+  char *name = malloc(n + 8);
+  if (!name) PYLLC_DIE("out of memory");
+  snprintf(name, n + 8, "%s.cache", fc->info->sym);
+  LLVMValueRef g = LLVMAddGlobal(lc->M, ty, name); /* LLVM numbers the repeats */
+  free(name);
+  LLVMSetInitializer(g, LLVMConstNull(ty));
+  LLVMSetLinkage(g, LLVMInternalLinkage);
+  LLVMSetAlignment(g, 8);
+  return g;
+}
+
 /* Ops whose NULL result is not a failure by itself (exhaustion); raise iff an exception
  * is set. */
 static bool null_may_be_ok(IrOp op) { return op == IR_ITER_NEXT || op == IR_LOAD_METHOD; }
@@ -466,6 +486,7 @@ static void lower_generic(FnCtx *fc, IrRef r, IrInstr *in) {
     params[n] = lc->ptr, args[n++] = LLVMBuildInBoundsGEP2(lc->B, at, arr, idx, 2, "");
     params[n] = lc->i64, args[n++] = i64c(lc, nv);
   }
+  if (has_site_cache(in->op)) params[n] = lc->ptr, args[n++] = new_site_cache(fc);
   bool raise = oi->flags & IRF_RAISE, deopt = oi->flags & IRF_DEOPT;
   char rl = oi->sig[0];
   LLVMTypeRef ret = rl == 'v' ? ((raise || deopt) ? lc->i32 : lc->vd)

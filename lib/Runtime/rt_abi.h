@@ -88,6 +88,17 @@ struct _object *rt_call_function(void *ts, struct _object *func, struct _object 
 enum { RT_C_STACK_RESERVE = 256 * 1024 };
 int rt_c_stack_low(void);
 
+/* ---- per-site inline caches -----------------------------------------------------------
+ * An operation with a cache (lower.c: has_site_cache) gets a pointer to its own zeroed
+ * slot in the JIT module's data as its helper's last argument; the slot dies with the
+ * code. load_global: key = the ma_version_tag of the globals and builtins dicts (unique to
+ * a dict and its contents, never 0), value = borrowed from the dict those versions pin. */
+typedef struct RtSiteCache {
+  uint64_t key[2];
+  struct _object *value;
+  uint64_t spare;
+} RtSiteCache;
+
 /* ---- native operation helpers (rt_native.c): the cold and the large ------------------
  * Same convention as the inline ones; ts and frame are untyped here so that this header
  * needs no CPython internals. Paths of inline helpers that leave the fast path end here
@@ -95,6 +106,8 @@ int rt_c_stack_low(void);
 struct _object;
 typedef struct _object RtObj;
 RtObj *rt_load_global_slow(void *f, RtObj *name);
+/* load_global's cache miss: the lookup, then the cache filled when both dicts are exact. */
+RtObj *rt_load_global_fill(void *f, RtObj *name, RtSiteCache *c);
 RtObj *rt_load_name_slow(void *f, RtObj *name);
 int rt_store_name_slow(void *f, RtObj *name, RtObj *v);
 int rt_delete_name(void *ts, void *f, RtObj *name);
@@ -135,7 +148,7 @@ RtObj *rt_match_keys(void *ts, void *f, RtObj *s, RtObj *keys);
 
 /* Every native helper lowered code may name: the JIT defines these absolute symbols. */
 #define RT_NATIVE_LIST(X)                                                                  \
-  X(rt_note_deopt) X(rt_handle_breaker) X(rt_load_global_slow) X(rt_load_name_slow)        \
+  X(rt_note_deopt) X(rt_handle_breaker) X(rt_load_global_slow) X(rt_load_global_fill) X(rt_load_name_slow)        \
   X(rt_store_name_slow) X(rt_delete_name) X(rt_store_global) X(rt_delete_global)           \
   X(rt_delete_subscr) X(rt_delete_attr) X(rt_load_classderef) X(rt_build_set)              \
   X(rt_build_map) X(rt_build_const_key_map) X(rt_build_string) X(rt_build_slice)           \

@@ -254,19 +254,18 @@ PyObject *rt_box_bool(TS *ts, Frame *f, int b) { return box_bool(b); }
 
 /* ---- globals ----------------------------------------------------------------------- */
 
-PyObject *rt_load_global(TS *ts, Frame *f, PyObject *name) {
-  if (LIKELY(PyDict_CheckExact(f->f_globals) && PyDict_CheckExact(f->f_builtins))) {
-    Py_hash_t h = ((PyASCIIObject *)name)->hash;
-    if (LIKELY(h != -1)) {
-      PyObject *v = _PyDict_GetItem_KnownHash(f->f_globals, name, h);
-      if (!v && !PyErr_Occurred()) v = _PyDict_GetItem_KnownHash(f->f_builtins, name, h);
-      if (v) {
-        Py_INCREF(v);
-        return v;
-      }
-    }
+/* A hit is three compares and a load: the globals' version, the builtins' type (a
+ * builtins that is not a dict has no version to read) and version. */
+PyObject *rt_load_global(TS *ts, Frame *f, PyObject *name, RtSiteCache *c) {
+  PyObject *b = f->f_builtins;
+  if (LIKELY(c->key[0] == ((PyDictObject *)f->f_globals)->ma_version_tag &&
+             Py_IS_TYPE(b, &PyDict_Type) &&
+             c->key[1] == ((PyDictObject *)b)->ma_version_tag)) {
+    PyObject *v = c->value;
+    Py_INCREF(v);
+    return v;
   }
-  return rt_load_global_slow(f, name);
+  return rt_load_global_fill(f, name, c);
 }
 
 /* ---- calls ------------------------------------------------------------------------- */

@@ -95,6 +95,30 @@ PyObject *rt_load_global_slow(void *fv, PyObject *name) {
   return NULL;
 }
 
+PyObject *rt_load_global_fill(void *fv, PyObject *name, RtSiteCache *c) {
+  Frame *f = fv;
+  PyObject *g = f->f_globals, *b = f->f_builtins;
+  Py_hash_t h = PyUnicode_CheckExact(name) ? ((PyASCIIObject *)name)->hash : -1;
+  if (!PyDict_CheckExact(g) || !PyDict_CheckExact(b) || h == -1)
+    return rt_load_global_slow(f, name);
+  uint64_t gv = ((PyDictObject *)g)->ma_version_tag, bv = ((PyDictObject *)b)->ma_version_tag;
+  PyObject *v = _PyDict_GetItem_KnownHash(g, name, h);
+  if (!v && !PyErr_Occurred()) v = _PyDict_GetItem_KnownHash(b, name, h);
+  if (!v) {
+    if (!PyErr_Occurred()) name_error(name);
+    return NULL;
+  }
+  /* A key's __eq__ may have run code that changed a dict: then the versions read before
+   * the lookup do not describe what was found, and the cache stays as it was. */
+  if (gv == ((PyDictObject *)g)->ma_version_tag && bv == ((PyDictObject *)b)->ma_version_tag) {
+    c->key[0] = gv;
+    c->key[1] = bv;
+    c->value = v;
+  }
+  Py_INCREF(v);
+  return v;
+}
+
 PyObject *rt_load_name_slow(void *fv, PyObject *name) {
   Frame *f = fv;
   if (f->f_locals == NULL) {

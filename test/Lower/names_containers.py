@@ -6,9 +6,11 @@
 # RUN: %pyllc %s -emit-llvm -O0 --function attrs | %FileCheck %s --check-prefix=ATTR
 # RUN: %pyllc %s -emit-llvm -O0 | %FileCheck %s --check-prefix=MOD
 
+# load_global's last argument is its own inline cache (rt_abi.h, RtSiteCache), zeroed.
+# GLOB:       [[$CACHE:@py.glob.[0-9]+.cache]] = internal global [4 x i64] zeroinitializer
 # GLOB-LABEL: define ptr @py.glob.{{[0-9]+}}(
 # GLOB:       [[N:%obj[0-9]*]] = load ptr, ptr {{.*}}@py.glob.{{[0-9]+}}.objs{{.*}}, !invariant.load
-# GLOB:       [[G:%[0-9]+]] = call ptr @rt_load_global(ptr %ts, ptr %frame, ptr [[N]])
+# GLOB:       [[G:%[0-9]+]] = call ptr @rt_load_global(ptr %ts, ptr %frame, ptr [[N]], ptr [[$CACHE]])
 # GLOB-NEXT:  icmp eq ptr [[G]], null
 # GLOB:       [[S:%[0-9]+]] = call i32 @rt_store_global(ptr %ts, ptr %frame, ptr %obj{{[0-9]*}}, ptr {{%[0-9]+}})
 # GLOB-NEXT:  icmp slt i32 [[S]], 0
