@@ -149,7 +149,7 @@ def make_case(row, imms, extra, fname):
     case = Case(fname)
     letters = operand_letters(row["sig"], extra)
     is_term = "IRF_TERM" in row["flags"]
-    needs_fs = bool(row["flags"] & {"IRF_RAISE", "IRF_DEOPT"})
+    needs_fs = bool(row["flags"] & {"IRF_RAISE", "IRF_DEOPT", "IRF_SUSPEND"})
     nsucc = row["nsucc"] if row["nsucc"] >= 0 else 2
     entry_i, entry_c = label_def(case, "entry")
     case.add(entry_i, entry_c)
@@ -199,9 +199,11 @@ def make_case(row, imms, extra, fname):
     ri, rc = case.value("retval")
     if not is_term:
         case.add("  ret %s" % ri, "  ret %s" % rc)
-    for s in succs:
+    for k, s in enumerate(succs):
         li, lc = label_use(case, s)
-        case.add(li + ":", lc + ":")
+        # dispatch's resume successors are told apart by their bytecode offsets
+        at = " @%d" % (8 + 2 * k) if row["name"] == "dispatch" and k else ""
+        case.add(li + at + ":", lc + at + ":")
         case.add("  ret %s" % ri, "  ret %s" % rc)
     return case
 

@@ -18,7 +18,9 @@
  *   - a phi has one operand per predecessor, with the matching incoming block;
  *   - every use is dominated by its definition (phi uses: at the end of the incoming block);
  *   - operand and result types agree with the op's signature in ir_ops.def;
- *   - every IRF_RAISE / IRF_DEOPT instruction carries a frame state.
+ *   - every IRF_RAISE / IRF_DEOPT / IRF_SUSPEND instruction carries a frame state;
+ *   - `dispatch` is only the entry block's terminator; its resume successors have distinct
+ *     offsets and no other predecessor.
  *
  * Derived data (preds, rpo, dominators, uses, loops) is never patched by passes: a pass
  * that changes the CFG calls the ir_fill_* function it needs again.
@@ -63,7 +65,10 @@ enum {
   IRF_TERM = 1 << 4,  /* block terminator */
   IRF_STEAL = 1 << 5, /* consumes its object operands (references are transferred) */
   IRF_STEAL_LAST = 1 << 6, /* consumes only its last operand (LIST_APPEND's value) */
+  IRF_SUSPEND = 1 << 7, /* suspends the frame (yield): the frame state stays in the frame */
 };
+/* The operations that carry a frame state. */
+#define IRF_NEEDS_FS (IRF_RAISE | IRF_DEOPT | IRF_SUSPEND)
 
 /* How an immediate is stored (in IrInstr.imm[k]) and printed. */
 typedef enum IrImmKind {

@@ -11,7 +11,10 @@
  *   SSA         every operand and frame-state value is a live instruction with a
  *               result, and its definition dominates the use (a phi's use is at the end
  *               of the incoming block); uses in unreachable blocks are not checked;
- *   frame state every IRF_RAISE / IRF_DEOPT instruction has one, of the right size.
+ *   frame state every IRF_RAISE / IRF_DEOPT / IRF_SUSPEND instruction has one, of the
+ *               right size;
+ *   dispatch    only as the entry block's terminator; a resume successor has an offset
+ *               (bbN @OFFSET) that no other one has, and no other predecessor.
  * The verifier recomputes preds, rpo and dominators (derived data, see ir.h).
  */
 #include <stdarg.h>
@@ -237,9 +240,11 @@ static bool check_signature(Verifier *v, IrBlockId b, IrRef r) {
     }
   }
   /* frame state */
-  if ((info->flags & (IRF_RAISE | IRF_DEOPT)) && in->fs == IR_NOREF) {
+  if ((info->flags & IRF_NEEDS_FS) && in->fs == IR_NOREF) {
     report(v, b, r, "'%s' can %s but has no frame state (!fs)", info->name,
-           info->flags & IRF_RAISE ? "raise" : "deoptimise");
+           info->flags & IRF_RAISE    ? "raise"
+           : info->flags & IRF_DEOPT ? "deoptimise"
+                                     : "suspend");
     ok = false;
   }
   if (in->fs != IR_NOREF) {
@@ -253,6 +258,36 @@ static bool check_signature(Verifier *v, IrBlockId b, IrRef r) {
     }
   }
   return ok;
+}
+
+/* The entry's dispatch: a fresh frame goes to successor 0, a resumed one to the successor
+ * whose offset is its next instruction, so those offsets must tell them apart; a resume
+ * landing is entered from outside only. Needs preds. */
+static void check_dispatch(Verifier *v, IrBlockId b, IrRef r) {
+  IrFunc *fn = v->fn;
+  const IrInstr *in = &fn->instrs[r];
+  if (b != 0) {
+    report(v, b, r, "'dispatch' is only the entry block's terminator");
+    return;
+  }
+  if (in->nsucc == 0)
+    report(v, b, r, "'dispatch' needs a successor for a fresh frame");
+  for (uint32_t i = 1; i < in->nsucc; i++) {
+    IrBlockId s = in->succ[i];
+    if (s >= fn->nblocks)
+      continue; /* reported by check_signature */
+    const IrBlock *sb = &fn->blocks[s];
+    if (sb->bc_offset <= 0) {
+      report(v, b, r, "resume successor bb%u needs a bytecode offset above 0 (bb%u @N:)", s, s);
+      continue;
+    }
+    for (uint32_t j = 1; j < i; j++)
+      if (in->succ[j] < fn->nblocks && fn->blocks[in->succ[j]].bc_offset == sb->bc_offset)
+        report(v, b, r, "resume successors bb%u and bb%u both resume at offset %d",
+               in->succ[j], s, (int)sb->bc_offset);
+    if (sb->npreds != 1 || in->succ[0] == s)
+      report(v, b, r, "resume successor bb%u has another predecessor", s);
+  }
 }
 
 static void check_phi(Verifier *v, IrBlockId b, IrRef r) {
@@ -400,6 +435,8 @@ int ir_verify_func(PyllcDiag *diag, IrFunc *fn) {
       bool sig_ok = check_signature(&v, b, r);
       if (fn->instrs[r].op == IR_PHI)
         check_phi(&v, b, r);
+      if (sig_ok && fn->instrs[r].op == IR_DISPATCH)
+        check_dispatch(&v, b, r);
       if (sig_ok || fn->instrs[r].op == IR_PHI)
         check_ssa(&v, b, r);
     }

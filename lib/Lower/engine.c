@@ -85,19 +85,24 @@ struct LowerEngine {
 
 static LowerEngine *active_engine;
 
-static const char *const deopt_names[RT_DEOPT__COUNT] = {"guard", "eval-breaker", "entry",
-                                                         "exception"};
+static const char *const deopt_names[RT_DEOPT__COUNT] = {
+    "guard", "eval-breaker", "entry", "exception", "throw", "resume"};
 
 /* ---- the hook ----------------------------------------------------------------------- */
 
+/* throw() and close() resume a generator with throwflag set: the interpreter runs that
+ * resumption (counted when the code is compiled); the next one is compiled again. */
 static PyObject *eval_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag) {
-  if (throwflag) return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+  RtCompiled *rec = rt_compiled_record(frame->f_code);
+  if (throwflag) {
+    if (rec) rt_note_deopt(RT_DEOPT_THROW);
+    return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+  }
   if (rt_c_stack_low()) {
     /* RecursionError raised at the frame's start: the interpreter unwinds it. */
     PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
     return _PyEval_EvalFrameDefault(ts, frame, 1);
   }
-  RtCompiled *rec = rt_compiled_record(frame->f_code);
   if (rec) return rec->entry(ts, frame, throwflag);
   return _PyEval_EvalFrameDefault(ts, frame, throwflag);
 }
@@ -734,8 +739,12 @@ static PyObject *rt_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int thro
     PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
     return _PyEval_EvalFrameDefault(ts, frame, 1);
   }
-  CodeRec *rec = throwflag ? NULL : rt_record(code);
-  if (rec) return rec->rt.entry(ts, frame, throwflag);
+  CodeRec *rec = rt_record(code);
+  if (rec && !throwflag) return rec->rt.entry(ts, frame, throwflag);
+  if (rec) {
+    rt_note_deopt(RT_DEOPT_THROW); /* see eval_hook */
+    return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+  }
   if (rt_threshold < 0 || rt_busy || throwflag)
     return _PyEval_EvalFrameDefault(ts, frame, throwflag);
   void *p = NULL;

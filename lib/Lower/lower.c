@@ -71,6 +71,7 @@ typedef struct FnCtx {
   uint32_t norder;
   uint32_t *rpo_index;      /* by block, UINT32_MAX when unreachable */
   bool explicit_breaker;    /* the IR tests the eval breaker itself (eval_breaker ops) */
+  LLVMValueRef resume_unit; /* dispatch: the unit the frame continues at (rt_enter_resume) */
   bool failed;
 } FnCtx;
 
@@ -108,11 +109,18 @@ char *lower_symbol_name(const IrFunc *fn, long tag) {
   return s;
 }
 
+/* Entered through a `dispatch` (bb0's terminator): generators, loops entered mid-way. */
+static bool is_resumable(const IrFunc *fn) {
+  return fn->nblocks && fn->blocks[0].term != IR_NOREF &&
+         fn->instrs[fn->blocks[0].term].op == IR_DISPATCH;
+}
+
 const char *lower_unsupported_reason(const IrFunc *fn) {
+  /* Generators compile when their front end made them resumable. */
+  if (is_resumable(fn)) return NULL;
   if (fn->flags & CO_GENERATOR) return "generator";
   if (fn->flags & CO_COROUTINE) return "coroutine";
   if (fn->flags & CO_ASYNC_GENERATOR) return "async generator";
-  if (fn->flags & CO_ITERABLE_COROUTINE) return "iterable coroutine";
   return NULL;
 }
 
@@ -313,15 +321,14 @@ static LLVMValueRef value_on_edge(FnCtx *fc, IrRef r, IrBlockId from_ir, IrBlock
   return fc->vals[r];
 }
 
-/* Emits, at the builder's position, the spill of frame state `fs` and the tail call into
- * the interpreter. `from_ir`/`to` map phis when the state belongs to another block's
- * instruction (loop headers); pass IR_NOREF otherwise. */
-static void emit_leave(FnCtx *fc, uint32_t fs_index, int throwflag, int reason,
-                       IrBlockId from_ir, IrBlockId to) {
+/* Stores frame state `fs` into the frame: its locals held as values and the bottom
+ * `nstack` values of its stack. `from_ir`/`to` map phis as in emit_leave. */
+static void spill_fstate(FnCtx *fc, uint32_t fs_index, uint32_t nstack, IrBlockId from_ir,
+                         IrBlockId to) {
   LowerCtx *lc = fc->lc;
   IrFrameState *fs = &fc->fn->fstates[fs_index];
   LLVMValueRef null = LLVMConstNull(lc->ptr);
-  for (uint32_t i = 0; i < fs->nlocals + fs->nstack; i++) {
+  for (uint32_t i = 0; i < fs->nlocals + nstack; i++) {
     IrRef r = fs->vals[i];
     if (r == IR_FS_MEM) continue; /* already in the frame */
     if (i < fs->nlocals && r == IR_FS_UNSET) continue; /* locals live in the frame */
@@ -332,6 +339,16 @@ static void emit_leave(FnCtx *fc, uint32_t fs_index, int throwflag, int reason,
     }
     LLVMBuildStore(lc->B, v, localsplus_slot(fc, i));
   }
+}
+
+/* Emits, at the builder's position, the spill of frame state `fs` and the tail call into
+ * the interpreter. `from_ir`/`to` map phis when the state belongs to another block's
+ * instruction (loop headers); pass IR_NOREF otherwise. */
+static void emit_leave(FnCtx *fc, uint32_t fs_index, int throwflag, int reason,
+                       IrBlockId from_ir, IrBlockId to) {
+  LowerCtx *lc = fc->lc;
+  IrFrameState *fs = &fc->fn->fstates[fs_index];
+  spill_fstate(fc, fs_index, fs->nstack, from_ir, to);
   LLVMTypeRef params[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i32, lc->i64};
   LLVMValueRef args[6] = {fc->ts, fc->frame, i64c(lc, fs->bc_offset / 2),
                           i64c(lc, fs->nstack), i32c(lc, throwflag), i64c(lc, reason)};
@@ -660,6 +677,50 @@ static void emit_jump(FnCtx *fc, IrBlockId from, uint32_t k, IrBlockId to) {
   LLVMBuildBr(lc->B, fc->bbs[to]);
 }
 
+/* YIELD_VALUE: the stack under the yielded value stays in the frame, which is left
+ * suspended at the yield (rt_yield) as the interpreter leaves it. */
+static void lower_yield(FnCtx *fc, IrInstr *in) {
+  LowerCtx *lc = fc->lc;
+  IrFrameState *fs = &fc->fn->fstates[in->fs];
+  if (fs->nstack == 0) {
+    fail(fc, "yield: its frame state has no stack (the yielded value is its top)");
+    return;
+  }
+  spill_fstate(fc, in->fs, fs->nstack - 1, IR_NOREF, IR_NOREF);
+  LLVMTypeRef p[4] = {lc->ptr, lc->ptr, lc->i64, lc->i64};
+  LLVMValueRef a[4] = {fc->ts, fc->frame, i64c(lc, fs->bc_offset / 2),
+                       i64c(lc, fs->nstack - 1)};
+  call(lc, "rt_yield", lc->vd, p, 4, a);
+  LLVMBuildRet(lc->B, fc->vals[in->args[0]]);
+}
+
+/* The entry of resumable code: a switch on the unit the frame continues at. A fresh frame
+ * (unit 0) takes successor 0; a resumed one the successor of its offset; any other unit
+ * leaves the frame to the interpreter. */
+static void lower_dispatch(FnCtx *fc, IrBlockId b, IrInstr *in) {
+  LowerCtx *lc = fc->lc;
+  if (!fc->resume_unit) {
+    fail(fc, "dispatch outside the entry block");
+    return;
+  }
+  LLVMBasicBlockRef other = LLVMAppendBasicBlockInContext(lc->C, fc->func, "resume.interp");
+  LLVMValueRef sw = LLVMBuildSwitch(lc->B, fc->resume_unit, other, in->nsucc);
+  for (uint32_t k = 0; k < in->nsucc; k++) {
+    IrBlockId s = in->succ[k];
+    int64_t unit = k == 0 ? 0 : fc->fn->blocks[s].bc_offset / 2;
+    LLVMBasicBlockRef e = LLVMAppendBasicBlockInContext(lc->C, fc->func, "resume");
+    LLVMAddCase(sw, i64c(lc, unit), e);
+    LLVMPositionBuilderAtEnd(lc->B, e);
+    emit_jump(fc, b, k, s);
+  }
+  LLVMPositionBuilderAtEnd(lc->B, other);
+  LLVMTypeRef p[2] = {lc->ptr, lc->ptr};
+  LLVMValueRef a[2] = {fc->ts, fc->frame};
+  LLVMValueRef r = call(lc, "rt_resume_in_interp", lc->ptr, p, 2, a);
+  LLVMSetTailCall(r, 1);
+  LLVMBuildRet(lc->B, r);
+}
+
 static void lower_term(FnCtx *fc, IrBlockId b) {
   LowerCtx *lc = fc->lc;
   IrRef t = fc->fn->blocks[b].term;
@@ -700,6 +761,13 @@ static void lower_term(FnCtx *fc, IrBlockId b) {
     emit_leave(fc, in->fs, in->op == IR_UNWIND,
                in->op == IR_DEOPT ? RT_DEOPT_GUARD : RT_DEOPT_EXCEPTION, IR_NOREF, IR_NOREF);
     return;
+  case IR_RETURN_GENERATOR:
+    /* The interpreter runs RETURN_GENERATOR itself: it needs CPython's hidden
+     * _Py_MakeCoro. Every resumption comes back through the dispatch. */
+    emit_leave(fc, in->fs, 0, RT_LEAVE_UNCOUNTED, IR_NOREF, IR_NOREF);
+    return;
+  case IR_YIELD_VALUE: lower_yield(fc, in); return;
+  case IR_DISPATCH: lower_dispatch(fc, b, in); return;
   case IR_UNREACHABLE: LLVMBuildUnreachable(lc->B); return;
   default: fail(fc, "no lowering for terminator '%s'", ir_op_info[in->op].name); return;
   }
@@ -813,7 +881,14 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
     LLVMBuildRet(lc->B, r);
   }
   LLVMPositionBuilderAtEnd(lc->B, enter);
-  {
+  if (is_resumable(fn)) {
+    /* Resumable: the dispatch needs the unit the frame continues at. */
+    LLVMTypeRef p[2] = {lc->ptr, lc->ptr};
+    LLVMValueRef a[2] = {fc->ts, fc->frame};
+    fc->resume_unit = call(lc, "rt_enter_resume", lc->i64, p, 2, a);
+    LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntSLT, fc->resume_unit, i64c(lc, 0), ""),
+                    interp, start);
+  } else {
     LLVMTypeRef p[2] = {lc->ptr, lc->ptr};
     LLVMValueRef a[2] = {fc->ts, fc->frame};
     LLVMValueRef r = call(lc, "rt_enter", lc->i32, p, 2, a);

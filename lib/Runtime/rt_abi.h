@@ -41,7 +41,10 @@ typedef enum RtDeoptReason {
   RT_DEOPT_BREAKER,      /* eval breaker set at a loop back-edge */
   RT_DEOPT_ENTRY,        /* tracing on, or recursion limit, at entry */
   RT_DEOPT_EXCEPTION,    /* an exception handed to the interpreter (not a deopt proper) */
-  RT_DEOPT__COUNT
+  RT_DEOPT_THROW,        /* throw()/close() into a compiled generator: the interpreter runs it */
+  RT_DEOPT_RESUME,       /* a frame resumed where compiled code has no entry */
+  RT_DEOPT__COUNT,
+  RT_LEAVE_UNCOUNTED = -1 /* by design, not a deopt (RETURN_GENERATOR makes a generator) */
 } RtDeoptReason;
 
 /* Called by compiled code when it leaves to the interpreter; counts into the engine that
@@ -143,8 +146,13 @@ int rt_import_star(void *ts, void *f, RtObj *mod);
 int rt_check_exc_match(void *ts, void *f, RtObj *e, RtObj *t);
 RtObj *rt_with_except_start(void *ts, void *f, RtObj *exit, RtObj *e);
 RtObj *rt_before_with(void *ts, void *f, RtObj *mgr);
+RtObj *rt_before_async_with(void *ts, void *f, RtObj *mgr);
 RtObj *rt_match_class(void *ts, void *f, int64_t n, RtObj *s, RtObj *cls, RtObj *names);
 RtObj *rt_match_keys(void *ts, void *f, RtObj *s, RtObj *keys);
+RtObj *rt_get_awaitable(void *ts, void *f, int64_t where, RtObj *o);
+RtObj *rt_get_aiter(void *ts, void *f, RtObj *o);
+RtObj *rt_get_anext(void *ts, void *f, RtObj *aiter);
+RtObj *rt_async_gen_wrap(void *ts, void *f, RtObj *v);
 
 /* Every native helper lowered code may name: the JIT defines these absolute symbols. */
 #define RT_NATIVE_LIST(X)                                                                  \
@@ -157,6 +165,7 @@ RtObj *rt_match_keys(void *ts, void *f, RtObj *s, RtObj *keys);
   X(rt_call_ex) X(rt_make_function) X(rt_load_build_class) X(rt_setup_annotations)         \
   X(rt_print_expr) X(rt_import_name) X(rt_import_from) X(rt_import_star)                   \
   X(rt_check_exc_match) X(rt_with_except_start) X(rt_before_with) X(rt_match_class)        \
-  X(rt_match_keys) X(rt_call_function)
+  X(rt_match_keys) X(rt_call_function) X(rt_before_async_with) X(rt_get_awaitable)        \
+  X(rt_get_aiter) X(rt_get_anext) X(rt_async_gen_wrap)
 
 #endif

@@ -35,11 +35,16 @@ typedef PyThreadState TS;
 /* Links the frame and counts recursion as _PyEval_EvalFrameDefault would. Returns 1 when
  * the interpreter must run the frame instead (tracing on, recursion limit reached: the
  * interpreter then raises RecursionError itself, with the right message). */
-int rt_enter(TS *ts, Frame *f) {
+static RT_INLINE int rt_enter_refused(TS *ts) {
   if (UNLIKELY(ts->cframe->use_tracing) || UNLIKELY(ts->recursion_remaining <= 0)) {
     rt_note_deopt(RT_DEOPT_ENTRY);
     return 1;
   }
+  return 0;
+}
+
+int rt_enter(TS *ts, Frame *f) {
+  if (rt_enter_refused(ts)) return 1;
   ts->recursion_remaining--;
   f->previous = ts->cframe->current_frame;
   ts->cframe->current_frame = f;
@@ -66,6 +71,41 @@ RT_COLD PyObject *rt_leave_to_interp(TS *ts, Frame *f, int64_t unit, int64_t nst
   ts->cframe->current_frame = f->previous;
   ts->recursion_remaining++;
   return _PyEval_EvalFrameDefault(ts, f, throwflag);
+}
+
+/* rt_enter for code entered through a `dispatch` (generators, OSR entries): links the
+ * frame but keeps prev_instr, and returns the code unit the frame continues at (0 for a
+ * fresh frame, which is then made complete as rt_enter does), or -1 when the interpreter
+ * must run the frame (as rt_enter's 1). */
+int64_t rt_enter_resume(TS *ts, Frame *f) {
+  if (rt_enter_refused(ts)) return -1;
+  ts->recursion_remaining--;
+  f->previous = ts->cframe->current_frame;
+  ts->cframe->current_frame = f;
+  _Py_CODEUNIT *first = _PyCode_CODE(f->f_code);
+  int64_t next = f->prev_instr + 1 - first;
+  if (next == 0) f->prev_instr = first + f->f_code->_co_firsttraceable;
+  return next;
+}
+
+/* The dispatch found no landing for the frame's next instruction: the interpreter runs
+ * the frame as it is (its stack is in the frame). */
+RT_COLD PyObject *rt_resume_in_interp(TS *ts, Frame *f) {
+  rt_note_deopt(RT_DEOPT_RESUME);
+  ts->cframe->current_frame = f->previous;
+  ts->recursion_remaining++;
+  return _PyEval_EvalFrameDefault(ts, f, 0);
+}
+
+/* YIELD_VALUE: the generator is suspended at code unit `unit` with nstack values of its
+ * stack in the frame (already stored there), and the frame is unlinked, as the
+ * interpreter leaves it; the caller returns the yielded value. */
+void rt_yield(TS *ts, Frame *f, int64_t unit, int64_t nstack) {
+  _PyFrame_GetGenerator(f)->gi_frame_state = FRAME_SUSPENDED;
+  f->prev_instr = _PyCode_CODE(f->f_code) + unit;
+  f->stacktop = f->f_code->co_nlocalsplus + (int)nstack;
+  ts->cframe->current_frame = f->previous;
+  ts->recursion_remaining++;
 }
 
 /* Keeps prev_instr current before an operation that may call out. */
@@ -552,4 +592,47 @@ int rt_store_name(TS *ts, Frame *f, PyObject *name, PyObject *v) {
   PyObject *ns = f->f_locals;
   if (ns != NULL && PyDict_CheckExact(ns)) return PyDict_SetItem(ns, name, v);
   return rt_store_name_slow(f, name, v);
+}
+
+/* ---- generators and coroutines ------------------------------------------------------ */
+
+/* SEND: (result, True) when recv returned (result is its return value), (result, False)
+ * when it yielded; NULL when it raised. PyIter_Send is what the interpreter calls. */
+PyObject *rt_send(TS *ts, Frame *f, PyObject *recv, PyObject *v) {
+  PyObject *res;
+  PySendResult st = PyIter_Send(recv, v, &res);
+  if (st == PYGEN_ERROR) return NULL;
+  PyObject *t = PyTuple_New(2);
+  if (!t) {
+    Py_DECREF(res);
+    return NULL;
+  }
+  PyObject *done = st == PYGEN_RETURN ? Py_True : Py_False;
+  Py_INCREF(done);
+  PyTuple_SET_ITEM(t, 0, res);
+  PyTuple_SET_ITEM(t, 1, done);
+  return t;
+}
+
+/* GET_YIELD_FROM_ITER: generators (and coroutines, in a coroutine) delegate to themselves,
+ * anything else to its iterator. */
+PyObject *rt_get_yield_from_iter(TS *ts, Frame *f, PyObject *o) {
+  if (PyCoro_CheckExact(o)) {
+    if (!(f->f_code->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+      PyErr_SetString(PyExc_TypeError,
+                      "cannot 'yield from' a coroutine object in a non-coroutine generator");
+      return NULL;
+    }
+  } else if (!PyGen_CheckExact(o)) {
+    return PyObject_GetIter(o);
+  }
+  Py_INCREF(o);
+  return o;
+}
+
+/* END_ASYNC_FOR: the StopAsyncIteration that ends the loop is consumed; anything else
+ * leaves to the interpreter (-1, no exception set), which re-raises it without a new
+ * traceback entry. */
+int rt_end_async_for(TS *ts, Frame *f, PyObject *aiter, PyObject *e) {
+  return PyErr_GivenExceptionMatches(e, PyExc_StopAsyncIteration) ? 0 : -1;
 }

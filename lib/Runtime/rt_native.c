@@ -4,6 +4,7 @@
 #define PY_SSIZE_T_CLEAN
 #define Py_BUILD_CORE 1
 #include <Python.h>
+#include <opcode.h>
 #include <internal/pycore_atomic.h>
 #include <internal/pycore_interp.h>
 #include <internal/pycore_code.h>
@@ -711,26 +712,27 @@ PyObject *rt_with_except_start(void *ts, void *f, PyObject *exit, PyObject *e) {
   return r;
 }
 
-PyObject *rt_before_with(void *ts, void *f, PyObject *mgr) {
-  PyObject *k_enter = PyUnicode_InternFromString("__enter__");
-  PyObject *k_exit = PyUnicode_InternFromString("__exit__");
+/* BEFORE_WITH and BEFORE_ASYNC_WITH: (mgr.<exit>, mgr.<enter>()); `protocol` words the
+ * TypeError of a manager without the methods. */
+static PyObject *before_with(PyObject *mgr, const char *enter_name, const char *exit_name,
+                             const char *protocol) {
+  PyObject *k_enter = PyUnicode_InternFromString(enter_name);
+  PyObject *k_exit = PyUnicode_InternFromString(exit_name);
   PyObject *enter = NULL, *exit = NULL, *res = NULL, *r = NULL;
   if (!k_enter || !k_exit) goto done;
   enter = _PyObject_LookupSpecial(mgr, k_enter);
   if (!enter) {
     if (!PyErr_Occurred())
-      PyErr_Format(PyExc_TypeError,
-                   "'%.200s' object does not support the context manager protocol",
-                   Py_TYPE(mgr)->tp_name);
+      PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the %s protocol",
+                   Py_TYPE(mgr)->tp_name, protocol);
     goto done;
   }
   exit = _PyObject_LookupSpecial(mgr, k_exit);
   if (!exit) {
     if (!PyErr_Occurred())
       PyErr_Format(PyExc_TypeError,
-                   "'%.200s' object does not support the context manager protocol "
-                   "(missed __exit__ method)",
-                   Py_TYPE(mgr)->tp_name);
+                   "'%.200s' object does not support the %s protocol (missed %s method)",
+                   Py_TYPE(mgr)->tp_name, protocol, exit_name);
     goto done;
   }
   res = PyObject_CallNoArgs(enter);
@@ -743,6 +745,14 @@ done:
   Py_XDECREF(exit);
   Py_XDECREF(res);
   return r;
+}
+
+PyObject *rt_before_with(void *ts, void *f, PyObject *mgr) {
+  return before_with(mgr, "__enter__", "__exit__", "context manager");
+}
+
+PyObject *rt_before_async_with(void *ts, void *f, PyObject *mgr) {
+  return before_with(mgr, "__aenter__", "__aexit__", "asynchronous context manager");
 }
 
 /* ---- pattern matching ------------------------------------------------------------------- */
@@ -1028,4 +1038,167 @@ PyObject *rt_call_function(void *tsv, PyObject *callable, PyObject *const *args,
   PyObject *res = rec->entry(ts, f, 0);
   clear_and_pop(ts, f);
   return res;
+}
+
+/* ---- coroutines and async generators ------------------------------------------------
+ * CPython's own helpers for these (_PyCoro_GetAwaitableIter, _PyGen_yf,
+ * _PyAsyncGenValueWrapperNew) are hidden: what follows does what they do. */
+
+/* A generator marked by types.coroutine counts as a coroutine. */
+static int is_coroutine(PyObject *o) {
+  return PyCoro_CheckExact(o) ||
+         (PyGen_CheckExact(o) &&
+          (((PyGenObject *)o)->gi_code->co_flags & CO_ITERABLE_COROUTINE));
+}
+
+/* The iterator `await o` drives: o itself for a coroutine, else o.__await__(), which
+ * must be an iterator and not a coroutine. */
+static PyObject *awaitable_iter(PyObject *o) {
+  if (is_coroutine(o)) {
+    Py_INCREF(o);
+    return o;
+  }
+  PyTypeObject *t = Py_TYPE(o);
+  unaryfunc await = t->tp_as_async ? t->tp_as_async->am_await : NULL;
+  if (!await) {
+    PyErr_Format(PyExc_TypeError, "object %.100s can't be used in 'await' expression",
+                 t->tp_name);
+    return NULL;
+  }
+  PyObject *it = await(o);
+  if (it && is_coroutine(it)) {
+    PyErr_SetString(PyExc_TypeError, "__await__() returned a coroutine");
+    Py_CLEAR(it);
+  } else if (it && !PyIter_Check(it)) {
+    PyErr_Format(PyExc_TypeError, "__await__() returned non-iterator of type '%.100s'",
+                 Py_TYPE(it)->tp_name);
+    Py_CLEAR(it);
+  }
+  return it;
+}
+
+/* Is this suspended coroutine inside an `await` (its next instruction a RESUME 2 or 3)? */
+static int coro_is_awaiting(PyGenObject *g) {
+  if (g->gi_frame_state >= FRAME_CLEARED || g->gi_frame_state == FRAME_CREATED) return 0;
+  _PyInterpreterFrame *fr = (_PyInterpreterFrame *)g->gi_iframe;
+  _Py_CODEUNIT next = fr->prev_instr[1];
+  return _Py_OPCODE(next) == RESUME && _Py_OPARG(next) >= 2;
+}
+
+PyObject *rt_get_awaitable(void *ts, void *f, int64_t where, PyObject *o) {
+  PyObject *it = awaitable_iter(o);
+  if (!it) {
+    PyTypeObject *t = Py_TYPE(o);
+    if ((where == 1 || where == 2) && !(t->tp_as_async && t->tp_as_async->am_await))
+      PyErr_Format(PyExc_TypeError,
+                   "'async with' received an object from %s that does not implement "
+                   "__await__: %.100s",
+                   where == 1 ? "__aenter__" : "__aexit__", t->tp_name);
+    return NULL;
+  }
+  if (PyCoro_CheckExact(it) && coro_is_awaiting((PyGenObject *)it)) {
+    Py_DECREF(it);
+    PyErr_SetString(PyExc_RuntimeError, "coroutine is being awaited already");
+    return NULL;
+  }
+  return it;
+}
+
+PyObject *rt_get_aiter(void *ts, void *f, PyObject *o) {
+  PyTypeObject *t = Py_TYPE(o);
+  unaryfunc aiter = t->tp_as_async ? t->tp_as_async->am_aiter : NULL;
+  if (!aiter) {
+    PyErr_Format(PyExc_TypeError,
+                 "'async for' requires an object with __aiter__ method, got %.100s", t->tp_name);
+    return NULL;
+  }
+  PyObject *it = aiter(o);
+  if (!it) return NULL;
+  PyTypeObject *it_t = Py_TYPE(it);
+  if (!it_t->tp_as_async || !it_t->tp_as_async->am_anext) {
+    PyErr_Format(PyExc_TypeError,
+                 "'async for' received an object from __aiter__ that does not implement "
+                 "__anext__: %.100s",
+                 it_t->tp_name);
+    Py_DECREF(it);
+    return NULL;
+  }
+  return it;
+}
+
+PyObject *rt_get_anext(void *ts, void *f, PyObject *aiter) {
+  PyTypeObject *t = Py_TYPE(aiter);
+  if (PyAsyncGen_CheckExact(aiter)) return t->tp_as_async->am_anext(aiter);
+  unaryfunc anext = t->tp_as_async ? t->tp_as_async->am_anext : NULL;
+  if (!anext) {
+    PyErr_Format(PyExc_TypeError,
+                 "'async for' requires an iterator with __anext__ method, got %.100s",
+                 t->tp_name);
+    return NULL;
+  }
+  PyObject *next = anext(aiter);
+  if (!next) return NULL;
+  PyObject *aw = awaitable_iter(next);
+  if (!aw)
+    _PyErr_FormatFromCause(PyExc_TypeError,
+                           "'async for' received an invalid object from __anext__: %.100s",
+                           Py_TYPE(next)->tp_name);
+  Py_DECREF(next);
+  return aw;
+}
+
+/* What an async generator yields travels wrapped in an object of a type CPython keeps
+ * hidden; its layout is a header and the value. The type is learnt once from the
+ * interpreter: a probe async generator is run (as gen_send_ex does, minus what `yield
+ * None` does not need) to its first yield, whose result is such a wrapper. */
+typedef struct {
+  PyObject_HEAD
+  PyObject *val;
+} AsyncGenWrapped;
+
+static PyTypeObject *async_gen_wrapped_type;
+
+static PyTypeObject *learn_async_gen_wrapped_type(PyThreadState *ts) {
+  PyObject *g = PyDict_New();
+  PyObject *r = g ? PyRun_String("async def probe():\n    yield None\n", Py_file_input, g, g)
+                  : NULL;
+  PyObject *fn = r ? PyDict_GetItemString(g, "probe") : NULL; /* borrowed */
+  PyObject *ag = fn ? PyObject_CallNoArgs(fn) : NULL;
+  Py_XDECREF(r);
+  Py_XDECREF(g);
+  if (!ag) return NULL;
+  PyGenObject *gen = (PyGenObject *)ag;
+  _PyInterpreterFrame *fr = (_PyInterpreterFrame *)gen->gi_iframe;
+  if (!PyAsyncGen_CheckExact(ag) || gen->gi_frame_state != FRAME_CREATED) {
+    Py_DECREF(ag);
+    PyErr_SetString(PyExc_SystemError, "pyllc: the async generator probe did not start");
+    return NULL;
+  }
+  Py_INCREF(Py_None);
+  fr->localsplus[fr->stacktop++] = Py_None; /* the value sent to start it */
+  fr->previous = ts->cframe->current_frame;
+  gen->gi_frame_state = FRAME_EXECUTING;
+  PyObject *w = _PyEval_EvalFrameDefault(ts, fr, 0);
+  fr->previous = NULL;
+  if (gen->gi_frame_state == FRAME_EXECUTING) gen->gi_frame_state = FRAME_COMPLETED;
+  PyTypeObject *t = w ? Py_TYPE(w) : NULL;
+  if (t) {
+    Py_INCREF(t);
+    Py_DECREF(w);
+  }
+  Py_DECREF(ag); /* closed by its finaliser: GeneratorExit at the yield */
+  return t;
+}
+
+PyObject *rt_async_gen_wrap(void *ts, void *f, PyObject *v) {
+  if (!async_gen_wrapped_type) {
+    async_gen_wrapped_type = learn_async_gen_wrapped_type(ts);
+    if (!async_gen_wrapped_type) return NULL;
+  }
+  AsyncGenWrapped *w = PyObject_GC_New(AsyncGenWrapped, async_gen_wrapped_type);
+  if (!w) return NULL;
+  Py_INCREF(v);
+  w->val = v;
+  PyObject_GC_Track(w);
+  return (PyObject *)w;
 }

@@ -1,4 +1,4 @@
-# Generators and coroutines: compiled, or left to the interpreter with a counted reason.
+# Generators, coroutines and async generators are compiled by pyllc.jit (not fallbacks).
 # next/send/throw/close, yield from, return values (StopIteration.value), generator
 # expressions, async def driven by asyncio, async generators.
 # RUN: %python %s > %t.plain 2>&1
@@ -10,11 +10,11 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "Inputs"))
-from jitcheck import compiled, compiled_or_fallback  # noqa: E402
+from jitcheck import compiled  # noqa: E402
 import asyncio  # noqa: E402
 
 
-@compiled_or_fallback
+@compiled
 def gen(n):
     total = 0
     for i in range(n):
@@ -24,13 +24,13 @@ def gen(n):
     return total
 
 
-@compiled_or_fallback
+@compiled
 def delegating():
     r = yield from gen(3)
     yield ("inner returned", r)
 
 
-@compiled_or_fallback
+@compiled
 def guarded():
     try:
         yield 1
@@ -41,13 +41,13 @@ def guarded():
         print("generator finally")
 
 
-@compiled_or_fallback
+@compiled
 async def coro(x):
     await asyncio.sleep(0)
     return x * 2
 
 
-@compiled_or_fallback
+@compiled
 async def agen(n):
     for i in range(n):
         await asyncio.sleep(0)

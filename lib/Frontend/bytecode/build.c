@@ -13,6 +13,9 @@
  *    blocks after their predecessor", met by a worklist). Exception handlers get a
  *    landing block of `entry_stack` values: compiled code never jumps to them (a raise
  *    hands the frame to the interpreter), but they are lowered like everything else.
+ *    Resumable code (RETURN_GENERATOR, YIELD_VALUE) is entered through a `dispatch` in
+ *    bb0: a fresh frame goes to the first instruction, a resumed one to the landing block
+ *    (`entry_stack` values again) of the instruction after the one that suspended it.
  * 4. One lowering per opcode, mirroring ceval.c's pushes, pops and decrefs: the ones that
  *    branch here (lower_branching: their successors are bytecode blocks), all others in
  *    fe_lower_one, which works on an FeLower (stack, block, frame-state hook) and so also
@@ -60,7 +63,15 @@ typedef struct Builder {
 
 /* ---- steps 1 and 2: blocks and stack depths -------------------------------------- */
 
-static bool ends_block(const FeInstr *in) { return fe_op_info[in->op].jump != FE_J_NONE; }
+/* RETURN_GENERATOR and YIELD_VALUE leave the frame; what follows them runs when the frame
+ * is resumed, entered from the dispatch's landing block. */
+static bool suspends(const FeInstr *in) {
+  return in->op == FE_RETURN_GENERATOR || in->op == FE_YIELD_VALUE;
+}
+
+static bool ends_block(const FeInstr *in) {
+  return fe_op_info[in->op].jump != FE_J_NONE || suspends(in);
+}
 
 static void find_blocks(Builder *b) {
   const FeDecoded *dec = b->dec;
@@ -217,7 +228,7 @@ static IrRef emit(FeLower *l, IrOp op, const IrRef *args, uint32_t n) {
   IrFunc *fn = l->fn;
   IrRef r = ir_emit(fn, l->cur, op, args, n);
   fn->instrs[r].line = l->line;
-  if (ir_op_info[op].flags & (IRF_RAISE | IRF_DEOPT)) {
+  if (ir_op_info[op].flags & IRF_NEEDS_FS) {
     if (l->on_fstate) {
       l->on_fstate(l->data, r, l->pre, l->pre_sp);
       return r;
@@ -694,13 +705,7 @@ void fe_lower_one(FeLower *l, int op, uint32_t oparg, uint16_t spec) {
     release(l, a);
     break;
 
-  /* ---- generators and coroutines ---- */
-  case FE_RETURN_GENERATOR:
-    push(l, emit0(l, IR_RETURN_GENERATOR));
-    break;
-  case FE_YIELD_VALUE:
-    push(l, emit1(l, IR_YIELD_VALUE, pop(l)));
-    break;
+  /* ---- generators and coroutines (RETURN_GENERATOR, YIELD_VALUE: lower_suspend) ---- */
   case FE_GET_AWAITABLE: unary_imm(l, IR_GET_AWAITABLE, oparg); break;
   case FE_GET_AITER: unary(l, IR_GET_AITER); break;
   case FE_GET_ANEXT:
@@ -896,6 +901,18 @@ static void lower_branching(Builder *b) {
   }
 }
 
+/* RETURN_GENERATOR hands the fresh frame to the interpreter, which makes the generator;
+ * YIELD_VALUE returns its operand. Both end the block: the next instruction is entered
+ * from its resume landing (make_landing). */
+static void lower_suspend(Builder *b) {
+  FeLower *l = &b->lw;
+  if (b->in->op == FE_YIELD_VALUE)
+    emit1(l, IR_YIELD_VALUE, pop(l));
+  else
+    emit0(l, IR_RETURN_GENERATOR);
+  term_line(b);
+}
+
 static void lower_instr(Builder *b) {
   const FeInstr *in = b->in;
   uint8_t j = fe_op_info[in->op].jump;
@@ -903,6 +920,10 @@ static void lower_instr(Builder *b) {
   b->lw.fs_offset = (int32_t)in->unit * 2;
   if (j == FE_J_COND || j == FE_J_ALWAYS) {
     lower_branching(b);
+    return;
+  }
+  if (suspends(in)) {
+    lower_suspend(b);
     return;
   }
   uint32_t arg = in->arg;
@@ -954,6 +975,41 @@ static void lower_block(Builder *b, uint32_t k) {
   }
 }
 
+/* A block entered from outside with the stack the interpreter left in the frame: it takes
+ * the values (entry_stack) and goes to bytecode block k. */
+static IrBlockId make_landing(Builder *b, uint32_t k) {
+  Blk *bk = &b->blks[k];
+  IrFunc *fn = b->fn;
+  IrBlockId land = ir_new_block(fn);
+  fn->blocks[land].bc_offset = (int32_t)b->dec->instrs[bk->first].start * 2;
+  b->lw.cur = land;
+  b->in = &b->dec->instrs[bk->first];
+  b->lw.line = b->in->line;
+  b->lw.fs_offset = (int32_t)b->in->unit * 2;
+  b->lw.pre_sp = 0;
+  for (int32_t s = 0; s < bk->depth; s++)
+    b->lw.stack[s] = with_imm(&b->lw, emit0(&b->lw, IR_ENTRY_STACK), s, 0);
+  b->lw.sp = (uint32_t)bk->depth;
+  jump_to(b, k);
+  return land;
+}
+
+/* The entry of resumable code: a fresh frame starts at bytecode block 0, a resumed one at
+ * the landing of the block after the instruction that suspended it. */
+static void make_dispatch(Builder *b, IrBlockId entry) {
+  IrFunc *fn = b->fn;
+  IrBlockId *succ = IR_NEW_ARRAY(fn->arena, IrBlockId, b->nblks + 1);
+  uint32_t n = 0;
+  succ[n++] = b->blks[0].ir;
+  edge(b, entry, 0, b->lw.stack, 0);
+  for (uint32_t k = 0; k + 1 < b->nblks; k++)
+    if (b->blks[k + 1].depth >= 0 && suspends(&b->dec->instrs[b->blks[k].last]))
+      succ[n++] = make_landing(b, k + 1);
+  IrRef t = ir_emit0(fn, entry, IR_DISPATCH);
+  ir_set_succ(fn, t, succ, n);
+  fn->instrs[t].line = -1;
+}
+
 /* Decrefs of values that may be NULL become xdecrefs (a fixpoint over phis). */
 static void finish(IrFunc *fn) {
   bool *maybe = calloc(fn->ninstrs + 1, sizeof *maybe);
@@ -993,8 +1049,12 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
   if (!compute_depths(&b))
     goto done;
   count_preds(&b);
+  bool resumable = false;
+  for (uint32_t k = 0; k + 1 < b.nblks; k++)
+    resumable |= b.blks[k + 1].depth >= 0 && suspends(&dec->instrs[b.blks[k].last]);
   IrBlockId pre_entry = IR_NOREF;
-  if (b.blks[0].npreds > 0) { /* something jumps back to offset 0: a separate entry */
+  if (b.blks[0].npreds > 0 || resumable) {
+    /* something jumps back to offset 0, or the dispatch: a separate entry */
     pre_entry = ir_new_block(fn);
     b.blks[0].npreds++;
   }
@@ -1021,27 +1081,17 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
     b.blks[k].queued = false;
   b.nwork = 0;
   /* Handler landings: the stack the interpreter leaves, then into the handler. */
-  for (uint32_t k = 0; k < b.nblks; k++) {
-    Blk *bk = &b.blks[k];
-    if (bk->hdepth < 0)
-      continue;
-    IrBlockId land = ir_new_block(fn);
-    fn->blocks[land].bc_offset = (int32_t)dec->instrs[bk->first].start * 2;
-    b.lw.cur = land;
-    b.in = &dec->instrs[bk->first];
-    b.lw.line = b.in->line;
-    b.lw.fs_offset = (int32_t)b.in->unit * 2;
-    b.lw.pre_sp = 0;
-    for (int32_t s = 0; s < bk->depth; s++)
-      b.lw.stack[s] = with_imm(&b.lw, emit0(&b.lw, IR_ENTRY_STACK), s, 0);
-    b.lw.sp = (uint32_t)bk->depth;
-    jump_to(&b, k);
-  }
+  for (uint32_t k = 0; k < b.nblks; k++)
+    if (b.blks[k].hdepth >= 0)
+      make_landing(&b, k);
   if (pre_entry != IR_NOREF) {
     b.lw.cur = pre_entry;
     b.in = &dec->instrs[0];
     b.lw.sp = 0;
-    jump_to(&b, 0);
+    if (resumable)
+      make_dispatch(&b, pre_entry);
+    else
+      jump_to(&b, 0);
   }
   push_work(&b, 0);
   if (!b.blks[0].has_entry) {

@@ -4,8 +4,9 @@
  *
  * .pyasm has no bytecode. The lowering gives frame state k (in layout order) code unit
  * k; the code object here has one instruction there: RESUME where the IR has `resume`,
- * RAISE_VARARGS 1 where it has `raise` (the interpreter runs that one itself), a NOP
- * elsewhere, and a line table giving each unit the line of its IR instruction.
+ * RAISE_VARARGS 1 where it has `raise` (the interpreter runs that one itself),
+ * RETURN_GENERATOR where it has `return_generator` (the interpreter makes the generator),
+ * a NOP elsewhere, and a line table giving each unit the line of its IR instruction.
  * When compiled code hands a raising frame to the interpreter, the interpreter finds no
  * handler, releases the spilled stack and adds the traceback entry with the .pyasm line.
  * After the last unit comes code that raises, so that a function the engine could not
@@ -23,7 +24,13 @@
 #include "pyllc/frontend.h"
 #include "pyllc/support.h"
 
-enum { OP_NOP = 9, OP_LOAD_CONST = 100, OP_RAISE_VARARGS = 130, OP_RESUME = 151 };
+enum {
+  OP_NOP = 9,
+  OP_RETURN_GENERATOR = 75,
+  OP_LOAD_CONST = 100,
+  OP_RAISE_VARARGS = 130,
+  OP_RESUME = 151
+};
 
 typedef struct Buf {
   unsigned char *p;
@@ -88,6 +95,17 @@ static int raise_count(const IrFunc *fn, const IrInstr *in) {
   return cause ? 2 : exc ? 1 : 0;
 }
 
+/* The interpreter runs a raise itself, and makes a generator (RETURN_GENERATOR) when
+ * compiled code hands it the fresh frame. */
+static int unit_opcode(int op) {
+  switch (op) {
+  case IR_RESUME: return OP_RESUME;
+  case IR_RAISE: return OP_RAISE_VARARGS;
+  case IR_RETURN_GENERATOR: return OP_RETURN_GENERATOR;
+  default: return OP_NOP;
+  }
+}
+
 static PyObject *make_code(IrFunc *fn, PyObject *filename, PyObject *extra_consts) {
   Buf code = {0}, lt = {0};
   int prev = fn->firstlineno > 0 ? fn->firstlineno : 1;
@@ -102,8 +120,7 @@ static PyObject *make_code(IrFunc *fn, PyObject *filename, PyObject *extra_const
         PYLLC_DIE("pyasm: frame state of %%%u is not at unit %zu", r, code.n / 2);
       /* the interpreter runs a raise itself, on the spilled stack: RAISE_VARARGS with
        * as many operands as are not NULL (RAW RAISE_VARARGS 0 and 2 too) */
-      put(&code, in->op == IR_RESUME ? OP_RESUME : in->op == IR_RAISE ? OP_RAISE_VARARGS
-                                                                        : OP_NOP);
+      put(&code, unit_opcode(in->op));
       put(&code, in->op == IR_RAISE ? raise_count(fn, in) : 0);
       put_line(&lt, in->line, &prev);
     }

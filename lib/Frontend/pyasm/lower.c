@@ -153,6 +153,11 @@ typedef struct FnCtx {
   Pending *pending;
   uint32_t npending, cappending;
   bool generator;
+  IrBlockId start;     /* where the prologue goes: bb0, or a generator's first block */
+  IrBlockId body;      /* the block of the entry's `resume` */
+  IrBlockId *landings; /* generators: resume landing blocks (dispatch successors) ... */
+  IrRef *suspends;     /* ... and the return_generator/yield each follows */
+  uint32_t nlandings, caplandings;
   const char *qualname;
   const char **gnames; /* names captured from module level: globals here */
   uint32_t ngnames;
@@ -248,7 +253,7 @@ static void set_line(W *w, IrRef r) { w->f->fn->instrs[r].line = w->line; }
 static IrRef emit(W *w, IrOp op, const IrRef *args, uint32_t nargs) {
   IrRef r = ir_emit(w->f->fn, cur(w), op, args, nargs);
   set_line(w, r);
-  if (ir_op_info[op].flags & (IRF_RAISE | IRF_DEOPT)) {
+  if (ir_op_info[op].flags & IRF_NEEDS_FS) {
     FnCtx *f = w->f;
     if (f->npending == f->cappending) {
       f->cappending = f->cappending ? f->cappending * 2 : 32;
@@ -934,24 +939,25 @@ static void add_pending(FnCtx *f, IrRef r, const IrRef *stack, uint32_t n, W *w)
 /* Right after the entry's `resume`: __pyasm_builtins := __import__('builtins'). */
 static void init_builtins(W *w, FnCtx *f) {
   IrFunc *fn = f->fn;
-  IrBlock *bb = &fn->blocks[0];
+  IrBlockId b0 = f->body;
+  IrBlock *bb = &fn->blocks[b0];
   uint32_t pos = 0;
   while (pos < bb->ninstrs && fn->instrs[bb->instrs[pos]].op != IR_RESUME)
     pos++;
   pos = pos < bb->ninstrs ? pos + 1 : 0;
   IrConst none = {.kind = IR_C_NONE}, zero = {.kind = IR_C_INT};
-  IrRef n = ir_insert(fn, 0, pos++, IR_CONST, NULL, 0);
+  IrRef n = ir_insert(fn, b0, pos++, IR_CONST, NULL, 0);
   fn->instrs[n].imm[0] = add_const(w, none);
-  IrRef z = ir_insert(fn, 0, pos++, IR_CONST, NULL, 0);
+  IrRef z = ir_insert(fn, b0, pos++, IR_CONST, NULL, 0);
   fn->instrs[z].imm[0] = add_const(w, zero);
   IrRef args[2] = {z, n}; /* level, fromlist */
-  IrRef m = ir_insert(fn, 0, pos++, IR_IMPORT_NAME, args, 2);
+  IrRef m = ir_insert(fn, b0, pos++, IR_IMPORT_NAME, args, 2);
   fn->instrs[m].imm[0] = name_index(w, "builtins");
   IrRef stack[2] = {n, z};
   add_pending(f, m, stack, 2, w);
-  IrRef d1 = ir_insert(fn, 0, pos++, IR_DECREF, &z, 1);
-  IrRef d2 = ir_insert(fn, 0, pos++, IR_DECREF, &n, 1);
-  IrRef st = ir_insert(fn, 0, pos++, IR_STORE_LOCAL, &m, 1);
+  IrRef d1 = ir_insert(fn, b0, pos++, IR_DECREF, &z, 1);
+  IrRef d2 = ir_insert(fn, b0, pos++, IR_DECREF, &n, 1);
+  IrRef st = ir_insert(fn, b0, pos++, IR_STORE_LOCAL, &m, 1);
   fn->instrs[st].imm[0] = f->builtins_slot;
   IrRef all[6] = {n, z, m, d1, d2, st};
   for (int i = 0; i < 6; i++)
@@ -1833,6 +1839,40 @@ static IrRef tuple_item(W *w, IrRef t, uint32_t k) {
   return r;
 }
 
+/* After a suspension (return_generator, yield) the frame comes back through a landing
+ * block (make_dispatch), which takes the n values the frame kept, the sent value on top
+ * (entry_stack), and goes on in a new block: the values of before are gone. */
+static void resume_after(W *w, IrRef suspend, uint32_t n) {
+  FnCtx *f = w->f;
+  IrFunc *fn = f->fn;
+  IrBlockId land = ir_new_block(fn);
+  f->sp = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    IrRef v = ir_emit0(fn, land, IR_ENTRY_STACK);
+    fn->instrs[v].imm[0] = k;
+    set_line(w, v);
+    push(w, v);
+  }
+  f->cur = ir_new_block(fn);
+  set_line(w, ir_emit_br(fn, land, f->cur));
+  if (f->nlandings == f->caplandings) {
+    f->caplandings = f->caplandings ? f->caplandings * 2 : 8;
+    f->landings = realloc(f->landings, sizeof *f->landings * f->caplandings);
+    f->suspends = realloc(f->suspends, sizeof *f->suspends * f->caplandings);
+    if (!f->landings || !f->suspends)
+      PYLLC_DIE("out of memory");
+  }
+  f->landings[f->nlandings] = land;
+  f->suspends[f->nlandings++] = suspend;
+}
+
+/* yield of the top of the stack; the value sent back is pushed. */
+static void yield_top(W *w) {
+  uint32_t depth = w->f->sp;
+  IrRef y = apply(w, IR_YIELD_VALUE, 1, 0, 0);
+  resume_after(w, y, depth);
+}
+
 static void gen_yield(W *w, Env *env, PyasmStmt *s) {
   FnCtx *f = w->f;
   if (f->kind != FK_FUNC) {
@@ -1842,7 +1882,7 @@ static void gen_yield(W *w, Env *env, PyasmStmt *s) {
   if (!operand_or_top(w, env, s, true))
     return;
   if (!s->star) {
-    apply(w, IR_YIELD_VALUE, 1, 0, 0);
+    yield_top(w);
     if (s->target)
       store_top(w, env, s->target);
     else
@@ -1879,7 +1919,7 @@ static void gen_yield(W *w, Env *env, PyasmStmt *s) {
   branch(w, b, out, more, s->line, s->col);
   enter_join(w, more);
   f->vis = vis;
-  apply(w, IR_YIELD_VALUE, 1, 0, 0); /* stack: it, sent */
+  yield_top(w); /* stack: it, sent */
   jump_to(w, loop, s->line, s->col);
   enter_join(w, out);
   f->vis = vis;
@@ -2264,9 +2304,11 @@ static bool def_value(W *w, Env *env, PyasmStmt *s) {
   /* make_cell and copy_free_vars come first: finish_function inserts them, when every
    * cell is known */
   if (fc->generator) {
-    IrRef g = emit(w, IR_RETURN_GENERATOR, NULL, 0);
-    emit(w, IR_DECREF, &g, 1);
+    fc->start = fc->cur = ir_new_block(fn); /* bb0 gets the dispatch */
+    resume_after(w, emit(w, IR_RETURN_GENERATOR, NULL, 0), 1);
+    release(w, pop(w));
   }
+  fc->body = fc->cur;
   emit0(w, IR_RESUME, 0);
   /* a DEF body inside a macro: its $x are its own, &p are still the macro's */
   Env fenv = *env;
@@ -3203,6 +3245,25 @@ static void fix_null_decrefs(IrFunc *fn) {
 
 /* Orders localsplus (plain, cells, free), renumbers local immediates, fills the phis and
  * builds the frame states. */
+/* A generator is entered through bb0's dispatch: a fresh frame at its start, a resumed
+ * one at the landing of the suspension it left at. With no bytecode, the landing's key
+ * is what the frame's prev_instr says on resumption: the unit after the suspension's. */
+static void make_dispatch(FnCtx *f) {
+  IrFunc *fn = f->fn;
+  IrBlockId *succ = calloc(f->nlandings + 1, sizeof *succ);
+  if (!succ)
+    PYLLC_DIE("out of memory");
+  succ[0] = f->start;
+  for (uint32_t i = 0; i < f->nlandings; i++) {
+    IrInstr *s = &fn->instrs[f->suspends[i]];
+    fn->blocks[f->landings[i]].bc_offset = fn->fstates[s->fs].bc_offset + 2;
+    succ[i + 1] = f->landings[i];
+  }
+  IrRef t = ir_emit(fn, 0, IR_DISPATCH, NULL, 0);
+  ir_set_succ(fn, t, succ, f->nlandings + 1);
+  free(succ);
+}
+
 static void finish_function(W *w, FnCtx *f) {
   IrFunc *fn = f->fn;
   if (f->builtins_slot >= 0)
@@ -3246,13 +3307,13 @@ static void finish_function(W *w, FnCtx *f) {
       nfree++;
   uint32_t pos = 0;
   if (nfree) {
-    IrRef r = ir_insert(fn, 0, pos++, IR_COPY_FREE_VARS, NULL, 0);
+    IrRef r = ir_insert(fn, f->start, pos++, IR_COPY_FREE_VARS, NULL, 0);
     fn->instrs[r].imm[0] = nfree;
     fn->instrs[r].line = fn->firstlineno;
   }
   for (uint32_t i = 0; i < n; i++)
     if ((fn->localkinds[i] & IR_LOCAL_CELL) && !(fn->localkinds[i] & IR_LOCAL_FREE)) {
-      IrRef r = ir_insert(fn, 0, pos++, IR_MAKE_CELL, NULL, 0);
+      IrRef r = ir_insert(fn, f->start, pos++, IR_MAKE_CELL, NULL, 0);
       fn->instrs[r].imm[0] = i;
       fn->instrs[r].line = fn->firstlineno;
       Pending *p;
@@ -3305,6 +3366,8 @@ static void finish_function(W *w, FnCtx *f) {
         fn->fstates[fn->instrs[r].fs].bc_offset = (int32_t)(2 * unit++);
     }
   }
+  if (f->generator)
+    make_dispatch(f);
   /* every block ends with a terminator */
   for (IrBlockId b = 0; b < fn->nblocks; b++)
     if (fn->blocks[b].term == IR_NOREF)
@@ -3318,6 +3381,8 @@ static void finish_function(W *w, FnCtx *f) {
   free(f->locals);
   free(f->kinds);
   free(f->pending);
+  free(f->landings);
+  free(f->suspends);
 }
 
 /* ---- entry points --------------------------------------------------------------------- */

@@ -1,21 +1,28 @@
-# Generators and coroutines: RETURN_GENERATOR, YIELD_VALUE and SEND suspend the frame;
-# each has a frame state (the lowering may leave such code to the interpreter).
+# Generators and coroutines: RETURN_GENERATOR and YIELD_VALUE end their block (the frame
+# leaves); what follows each runs when the frame is resumed, entered from bb0's dispatch
+# through a landing block that takes the stack the frame kept (entry_stack).
 # RUN: %pyllc %s -emit-ir | %FileCheck %s
 
 def gen(n):
     x = yield n
     yield from x
-# RETURN_GENERATOR (its result: the value sent at the first resumption, popped),
-# YIELD_VALUE, RESUME 1/2, GET_YIELD_FROM_ITER, SEND (returns (value, finished)),
-# JUMP_BACKWARD_NO_INTERRUPT (no eval-breaker check)
+# The dispatch: a fresh frame, then the landings after RETURN_GENERATOR, the YIELD_VALUE
+# and the YIELD_VALUE of the SEND loop, each at the offset where the frame continues.
+# RETURN_GENERATOR's result (the value sent at the first resumption) is popped;
+# GET_YIELD_FROM_ITER, SEND (returns (value, finished)), JUMP_BACKWARD_NO_INTERRUPT (no
+# eval-breaker check).
 # CHECK-LABEL: func @gen(argc=1, posonly=0, kwonly=0, flags=0x23,
-# CHECK-NEXT:  bb0 @0:
-# CHECK-NEXT:    [[G:%[0-9]+]]:obj = return_generator !fs(@0) !line [[#@LINE-8]]
-# CHECK-NEXT:    decref [[G]]
+# CHECK-NEXT:  bb0:
+# CHECK-NEXT:    dispatch [[START:bb[0-9]+]], [[L0:bb[0-9]+]], [[L1:bb[0-9]+]], [[L2:bb[0-9]+]]
+# CHECK-NEXT:  [[START]] @0:
+# CHECK-NEXT:    return_generator !fs(@0) !line [[#@LINE-12]]
+# CHECK-NEXT:  [[B0:bb[0-9]+]] @2:
+# CHECK-NEXT:    xdecref [[S0:%[0-9]+]]
 # CHECK-NEXT:    resume 0 !fs(@4)
 # CHECK-NEXT:    [[N:%[0-9]+]]:obj = load_local $n
-# CHECK-NEXT:    [[SENT:%[0-9]+]]:obj = yield [[N]] !fs(@8 | [[N]])
-# CHECK-NEXT:    resume 1 !fs(@10 | [[SENT]])
+# CHECK-NEXT:    yield [[N]] !fs(@8 | [[N]])
+# CHECK-NEXT:  [[B1:bb[0-9]+]] @10:
+# CHECK-NEXT:    resume 1 !fs(@10 | [[SENT:%[0-9]+]])
 # CHECK-NEXT:    store_local $x [[SENT]]
 # CHECK-NEXT:    [[X:%[0-9]+]]:obj = load_local $x
 # CHECK-NEXT:    [[IT:%[0-9]+]]:obj = get_yield_from_iter [[X]] !fs(@16 | [[X]])
@@ -23,23 +30,35 @@ def gen(n):
 # CHECK-NEXT:    [[NONE:%[0-9]+]]:obj = const None
 # CHECK-NEXT:    br [[LOOP:bb[0-9]+]]
 # CHECK-NEXT:  [[LOOP]] @20:
-# CHECK-NEXT:    [[V:%[0-9]+]]:obj = phi [[[NONE]], bb0], [[[V2:%[0-9]+]], [[YIELD:bb[0-9]+]]]
-# CHECK-NEXT:    [[R:%[0-9]+]]:obj = send [[IT]], [[V]] !fs(@20 | [[IT]], [[V]])
-# CHECK-NEXT:    decref [[V]]
-# CHECK-NEXT:    [[VAL:%[0-9]+]]:obj = tuple_item 0 [[R]]
-# CHECK-NEXT:    [[DONE:%[0-9]+]]:obj = tuple_item 1 [[R]]
-# CHECK-NEXT:    decref [[R]]
+# CHECK-NEXT:    [[R:%[0-9]+]]:obj = phi [[[R2:%[0-9]+]], [[RES:bb[0-9]+]]], [[[IT]], [[B1]]]
+# CHECK-NEXT:    [[V:%[0-9]+]]:obj = phi [[[V2:%[0-9]+]], [[RES]]], [[[NONE]], [[B1]]]
+# CHECK-NEXT:    [[P:%[0-9]+]]:obj = send [[R]], [[V]] !fs(@20 | [[R]], [[V]])
+# CHECK-NEXT:    xdecref [[V]]
+# CHECK-NEXT:    [[VAL:%[0-9]+]]:obj = tuple_item 0 [[P]]
+# CHECK-NEXT:    [[DONE:%[0-9]+]]:obj = tuple_item 1 [[P]]
+# CHECK-NEXT:    decref [[P]]
 # CHECK-NEXT:    [[TRUE:%[0-9]+]]:obj = const True
 # CHECK-NEXT:    [[D:%[0-9]+]]:bool = is [[DONE]], [[TRUE]]{{$| !line}}
 # CHECK-NEXT:    decref [[TRUE]]
 # CHECK-NEXT:    decref [[DONE]]
-# CHECK-NEXT:    cbr [[D]], [[RET:bb[0-9]+]], [[YIELD]]
+# CHECK-NEXT:    cbr [[D]], [[EXIT:bb[0-9]+]], [[YIELD:bb[0-9]+]]
 # CHECK-NEXT:  [[YIELD]] @22:
-# CHECK-NEXT:    [[V2]]:obj = yield [[VAL]] !fs(@22 | [[IT]], [[VAL]])
-# CHECK-NEXT:    resume 2 !fs(@24 | [[IT]], [[V2]])
+# CHECK-NEXT:    yield [[VAL]] !fs(@22 | [[R]], [[VAL]])
+# CHECK-NEXT:  [[RES]] @24:
+# CHECK-NEXT:    resume 2 !fs(@24 | [[R2]], [[V2]])
 # CHECK-NEXT:    br [[LOOP]]
-# CHECK:       [[RET]] @28:
-# CHECK-NEXT:    decref [[IT]]
+# CHECK:       [[L0]] @2:
+# CHECK-NEXT:    [[S0]]:obj = entry_stack 0
+# CHECK-NEXT:    br [[B0]]
+# CHECK-NEXT:  [[L1]] @10:
+# CHECK-NEXT:    [[SENT]]:obj = entry_stack 0
+# CHECK-NEXT:    br [[B1]]
+# CHECK-NEXT:  [[L2]] @24:
+# CHECK-NEXT:    [[R2]]:obj = entry_stack 0
+# CHECK-NEXT:    [[V2]]:obj = entry_stack 1
+# CHECK-NEXT:    br [[RES]]
+# CHECK-NEXT:  [[EXIT]] @28:
+# CHECK-NEXT:    xdecref [[R]]
 
 async def coro(a):
     return await a
@@ -48,7 +67,8 @@ async def coro(a):
 # CHECK:         [[A:%[0-9]+]]:obj = load_local $a
 # CHECK-NEXT:    [[AW:%[0-9]+]]:obj = get_awaitable 0 [[A]] !fs(@8 | [[A]])
 # CHECK-NEXT:    decref [[A]]
-# CHECK:         send [[AW]],
+# CHECK:         [[R:%[0-9]+]]:obj = phi [{{%[0-9]+}}, {{bb[0-9]+}}], [[[AW]], {{bb[0-9]+}}]
+# CHECK:         send [[R]],
 # CHECK:         resume 3
 
 async def agen(a):
@@ -59,6 +79,8 @@ async def agen(a):
 # CHECK-NEXT:    [[W:%[0-9]+]]:obj = async_gen_wrap [[A]] !fs(@8 | [[A]])
 # CHECK-NEXT:    decref [[A]]
 # CHECK-NEXT:    yield [[W]] !fs(@10 | [[W]])
+# CHECK-NEXT:  {{bb[0-9]+}} @12:
+# CHECK-NEXT:    resume 1
 
 async def afor(a):
     async for x in a:
@@ -70,8 +92,9 @@ async def afor(a):
 # CHECK-NEXT:    decref [[A]]
 # CHECK-NEXT:    br [[HEAD:bb[0-9]+]]
 # CHECK-NEXT:  [[HEAD]] @10:
-# CHECK-NEXT:    [[AW:%[0-9]+]]:obj = get_anext [[AIT]] !fs(@10 | [[AIT]])
-# CHECK:         send [[AW]],
+# CHECK-NEXT:    [[IT:%[0-9]+]]:obj = phi [{{%[0-9]+}}, {{bb[0-9]+}}], [[[AIT]], {{bb[0-9]+}}]
+# CHECK-NEXT:    [[AW:%[0-9]+]]:obj = get_anext [[IT]] !fs(@10 | [[IT]])
+# CHECK:         {{%[0-9]+}}:obj = phi [{{%[0-9]+}}, {{bb[0-9]+}}], [[[AW]], {{bb[0-9]+}}]
 # CHECK:       [[END:bb[0-9]+]] @26:
 # CHECK-NEXT:    end_async_for [[I:%[0-9]+]], [[E:%[0-9]+]] !fs(@26 | [[I]], [[E]])
 # CHECK-NEXT:    xdecref [[E]]
