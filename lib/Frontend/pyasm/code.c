@@ -139,8 +139,8 @@ static PyObject *make_code(IrFunc *fn, PyObject *filename, PyObject *extra_const
   lines = PyBytes_FromStringAndSize((const char *)lt.p, (Py_ssize_t)lt.n);
   exctable = PyBytes_FromStringAndSize("", 0);
   msg = PyObject_CallFunction(PyExc_NotImplementedError, "s",
-                              "pyllc: this .pyasm function was not compiled (a generator, or "
-                              "an operation the JIT lacks) and has no bytecode to interpret");
+                              "pyllc: this .pyasm function was not compiled (an operation the "
+                              "JIT lacks) and has no bytecode to interpret");
   consts = PyList_New(0);
   if (consts && msg && PyList_Append(consts, msg) == 0 && extra_consts) {
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(extra_consts); k++)
