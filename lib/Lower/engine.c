@@ -86,7 +86,7 @@ struct LowerEngine {
 static LowerEngine *active_engine;
 
 static const char *const deopt_names[RT_DEOPT__COUNT] = {
-    "guard", "eval-breaker", "entry", "exception", "throw", "resume"};
+    "guard", "eval-breaker", "entry", "exception", "throw", "resume", "tracing"};
 
 /* ---- the hook ----------------------------------------------------------------------- */
 

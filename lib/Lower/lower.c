@@ -62,6 +62,8 @@ typedef struct FnCtx {
   LowerFuncInfo *info;
   LLVMValueRef func, ts, frame, throwflag;
   LLVMValueRef code_units;  /* i8* to co_code_adaptive */
+  LLVMValueRef cframe;      /* ts->cframe: constant while this frame runs (a nested
+                               interpreter restores it), so loaded once */
   LLVMValueRef objs;        /* the object table global, created on first use */
   LLVMBasicBlockRef entry;  /* allocas go here */
   LLVMValueRef *vals;       /* by IrRef */
@@ -394,6 +396,28 @@ static void branch_on_failure(FnCtx *fc, LLVMValueRef failed, uint32_t fs, int t
   LLVMPositionBuilderAtEnd(lc->B, ok);
 }
 
+/* trace_check: one load and a branch. The interpreter tests cframe->use_tracing before
+ * every instruction; a tracer set by a callee must see this frame's next line event and
+ * its return, so leave to the interpreter at this instruction (resumed, not raised). */
+static void lower_trace_check(FnCtx *fc, IrInstr *in) {
+  LowerCtx *lc = fc->lc;
+  if (in->fs == IR_NOREF) {
+    fail(fc, "trace_check without a frame state");
+    return;
+  }
+  LLVMTypeRef i8 = LLVMInt8TypeInContext(lc->C);
+  LLVMValueRef off = i64c(lc, offsetof(_PyCFrame, use_tracing));
+  LLVMValueRef on =
+      LLVMBuildLoad2(lc->B, i8, LLVMBuildGEP2(lc->B, i8, fc->cframe, &off, 1, ""), "tracing");
+  LLVMBasicBlockRef leave = LLVMAppendBasicBlockInContext(lc->C, fc->func, "trace");
+  LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(lc->C, fc->func, "untraced");
+  LLVMValueRef zero = LLVMConstInt(i8, 0, 0);
+  LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, on, zero, ""), leave, ok);
+  LLVMPositionBuilderAtEnd(lc->B, leave);
+  emit_leave(fc, in->fs, 0, RT_DEOPT_TRACING, IR_NOREF, IR_NOREF);
+  LLVMPositionBuilderAtEnd(lc->B, ok);
+}
+
 /* ---- generic operations: calls to rt_<op> -------------------------------------------- */
 
 static bool is_native(const char *name) {
@@ -625,6 +649,7 @@ static void lower_instr(FnCtx *fc, IrRef r) {
     fc->vals[r] = LLVMBuildICmp(lc->B, LLVMIntEQ, a[0], LLVMConstNull(lc->ptr), "");
     return;
   case IR_IS: fc->vals[r] = LLVMBuildICmp(lc->B, LLVMIntEQ, a[0], a[1], ""); return;
+  case IR_TRACE_CHECK: lower_trace_check(fc, in); return;
   default: lower_generic(fc, r, in); return;
   }
 }
@@ -901,6 +926,10 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
                                      "code");
     LLVMValueRef off = i64c(lc, offsetof(PyCodeObject, co_code_adaptive));
     fc->code_units = LLVMBuildGEP2(lc->B, LLVMInt8TypeInContext(lc->C), co, &off, 1, "units");
+    LLVMValueRef cf = i64c(lc, offsetof(PyThreadState, cframe));
+    fc->cframe = LLVMBuildLoad2(
+        lc->B, lc->ptr, LLVMBuildGEP2(lc->B, LLVMInt8TypeInContext(lc->C), fc->ts, &cf, 1, ""),
+        "cframe");
   }
   for (uint32_t i = 0; i < fc->norder; i++) {
     uint32_t b = fc->order[i];

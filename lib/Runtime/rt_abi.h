@@ -43,6 +43,7 @@ typedef enum RtDeoptReason {
   RT_DEOPT_EXCEPTION,    /* an exception handed to the interpreter (not a deopt proper) */
   RT_DEOPT_THROW,        /* throw()/close() into a compiled generator: the interpreter runs it */
   RT_DEOPT_RESUME,       /* a frame resumed where compiled code has no entry */
+  RT_DEOPT_TRACING,      /* a tracer or profiler switched on while the frame ran */
   RT_DEOPT__COUNT,
   RT_LEAVE_UNCOUNTED = -1 /* by design, not a deopt (RETURN_GENERATOR makes a generator) */
 } RtDeoptReason;

@@ -1,19 +1,18 @@
 # sys.settrace and sys.setprofile see compiled functions exactly as interpreted ones (they
 # fall back to the interpreter while tracing): call/line/return events with line numbers,
-# and a tracer installed in the middle of a running compiled loop takes effect at once.
+# and a tracer or profiler switched on in the middle of a running compiled function (by a
+# callee, mid-loop) takes effect at once: the next line event of the caller (also when
+# that line starts with a constant), its return, the C calls it makes afterwards.
 # RUN: %python %s > %t.plain 2>&1
 # RUN: %python %s --jit > %t.jit 2>&1
 # RUN: %python %S/Inputs/same.py %t.plain %t.jit
 # RUN: %FileCheck %s < %t.jit
 # RUN: %python %s --jit --expect-compiled > /dev/null 2>&1
-# XFAIL: *
-# (Expected to fail: a tracer set by a call inside a compiled loop takes effect only at the next
-# back-edge, so the first line event is missing: lib/Lower must check tracing after calls.)
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "Inputs"))
-from jitcheck import compiled, compiled_or_fallback  # noqa: E402
+from jitcheck import compiled  # noqa: E402
 
 events = []
 
@@ -42,9 +41,28 @@ def loop_then_trace(n):
     return s
 
 
+@compiled
+def trace_then_const():
+    start_tracing()
+    x = 7
+    return x
+
+
+@compiled
+def trace_then_return():
+    start_tracing()
+    return 5
+
+
 def start_tracing():
     sys._getframe(1).f_trace = tracer
     sys.settrace(tracer)
+
+
+def show(title, name):
+    sys.settrace(None)
+    print(title, [e for e in events if e[1] == name])
+    events.clear()
 
 
 sys.settrace(tracer)
@@ -52,24 +70,48 @@ work(2)
 sys.settrace(None)
 print("traced:", events)
 events.clear()
+# CHECK: traced: [('call', 'work', 26), ('line', 'work', 28), ('line', 'work', 29), ('line', 'work', 30), ('line', 'work', 29), ('line', 'work', 30), ('line', 'work', 29), ('line', 'work', 31), ('return', 'work', 31)]
 
 loop_then_trace(4)
-sys.settrace(None)
-print("mid-loop:", [e for e in events if e[1] == "loop_then_trace"])
-events.clear()
+show("mid-loop:", "loop_then_trace")
+# CHECK-NEXT: mid-loop: [('line', 'loop_then_trace', 40), ('line', 'loop_then_trace', 37), ('line', 'loop_then_trace', 38), ('line', 'loop_then_trace', 40), ('line', 'loop_then_trace', 37), ('line', 'loop_then_trace', 41), ('return', 'loop_then_trace', 41)]
+trace_then_const()
+show("const line:", "trace_then_const")
+# CHECK-NEXT: const line: [('line', 'trace_then_const', 47), ('line', 'trace_then_const', 48), ('return', 'trace_then_const', 48)]
+trace_then_return()
+show("return:", "trace_then_return")
+# CHECK-NEXT: return: [('line', 'trace_then_return', 54), ('return', 'trace_then_return', 54)]
 
 calls = []
 
 
 def profiler(frame, event, arg):
-    if event in ("call", "return"):
-        calls.append((event, frame.f_code.co_name))
+    name = frame.f_code.co_name if event in ("call", "return") else arg.__name__
+    if name not in ("setprofile", "start_profiling"):
+        calls.append((event, name))
+
+
+def start_profiling():
+    sys.setprofile(profiler)
+
+
+@compiled
+def profile_mid_loop(xs):
+    n = 0
+    for x in xs:
+        if x == 1:
+            start_profiling()
+        n += len(x * "a")
+    return n
 
 
 sys.setprofile(profiler)
 work(3)
 sys.setprofile(None)
 print("profiled:", calls[:2])
-# CHECK: traced: [('call', 'work', 26), ('line', 'work', 28), ('line', 'work', 29), ('line', 'work', 30), ('line', 'work', 29), ('line', 'work', 30), ('line', 'work', 29), ('line', 'work', 31), ('return', 'work', 31)]
-# CHECK-NEXT: mid-loop: [('line', 'loop_then_trace', 40), ('line', 'loop_then_trace', 37), ('line', 'loop_then_trace', 38), ('line', 'loop_then_trace', 40), ('line', 'loop_then_trace', 37), ('line', 'loop_then_trace', 41), ('return', 'loop_then_trace', 41)]
+calls.clear()
 # CHECK-NEXT: profiled: [('call', 'work'), ('return', 'work')]
+profile_mid_loop([0, 1, 2])
+sys.setprofile(None)
+print("profiled mid-loop:", calls)
+# CHECK-NEXT: profiled mid-loop: [('c_call', 'len'), ('c_return', 'len'), ('c_call', 'len'), ('c_return', 'len'), ('return', 'profile_mid_loop')]

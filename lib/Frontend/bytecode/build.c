@@ -58,6 +58,7 @@ typedef struct Builder {
   uint32_t nwork;
   /* lowering state of the current instruction */
   FeLower lw;            /* the stack, the block, frame-state and call state */
+  uint32_t first_traceable; /* instruction index after RESUME (_co_firsttraceable) */
   const FeInstr *in;
 } Builder;
 
@@ -224,10 +225,26 @@ static bool compute_depths(Builder *b) {
 
 /* ---- emission helpers -------------------------------------------------------------- */
 
+/* Operations that may run other code (Python or C): anything that may raise or leave,
+ * except reading and deleting the frame's own variables and the tracing checks. */
+static bool may_call_out(IrOp op) {
+  switch (op) {
+  case IR_LOAD_LOCAL: case IR_DELETE_LOCAL: case IR_LOAD_DEREF: case IR_DELETE_DEREF:
+  case IR_MAKE_CELL:
+    return false;
+  default:
+    return (ir_op_info[op].flags & IRF_NEEDS_FS) != 0;
+  }
+}
+
 static IrRef emit(FeLower *l, IrOp op, const IrRef *args, uint32_t n) {
   IrFunc *fn = l->fn;
   IrRef r = ir_emit(fn, l->cur, op, args, n);
   fn->instrs[r].line = l->line;
+  if (op == IR_RESUME || op == IR_EVAL_BREAKER || op == IR_TRACE_CHECK)
+    l->called_out = false; /* each tests tracing */
+  else
+    l->called_out |= may_call_out(op);
   if (ir_op_info[op].flags & IRF_NEEDS_FS) {
     if (l->on_fstate) {
       l->on_fstate(l->data, r, l->pre, l->pre_sp);
@@ -959,6 +976,28 @@ static void count_preds(Builder *b) {
   }
 }
 
+/* A tracer or profiler set while compiled code runs (by a callee) must see what the
+ * interpreter would show next: the next line event and the return. So compiled code
+ * checks tracing where a line starts and before a return, if anything that may have run
+ * other code came since the last check (loop back-edges and RESUME check already; a block
+ * may be entered from anywhere). The check's frame state is the whole instruction's (its
+ * first EXTENDED_ARG), which the interpreter then runs itself. */
+static bool is_trace_point(const Builder *b, uint32_t i) {
+  const FeInstr *in = &b->dec->instrs[i];
+  if (i < b->first_traceable || !b->lw.called_out)
+    return false;
+  if (in->op == FE_RETURN_VALUE)
+    return true;
+  return in->line > 0 && (i == 0 || b->dec->instrs[i - 1].line != in->line);
+}
+
+static void emit_trace_check(Builder *b) {
+  FeLower *l = &b->lw;
+  l->line = b->in->line;
+  l->fs_offset = (int32_t)b->in->start * 2;
+  emit0(l, IR_TRACE_CHECK);
+}
+
 static void lower_block(Builder *b, uint32_t k) {
   Blk *bk = &b->blks[k];
   FeLower *l = &b->lw;
@@ -967,10 +1006,13 @@ static void lower_block(Builder *b, uint32_t k) {
   memcpy(l->stack, bk->entry, l->sp * sizeof *l->stack);
   l->kwnames = -1;
   l->precall_spec = 0;
+  l->called_out = true;
   for (uint32_t i = bk->first; i <= bk->last; i++) {
     b->in = &b->dec->instrs[i];
     memcpy(l->pre, l->stack, l->sp * sizeof *l->stack);
     l->pre_sp = l->sp;
+    if (is_trace_point(b, i))
+      emit_trace_check(b);
     lower_instr(b);
   }
 }
@@ -1046,6 +1088,10 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
                .lw = {.fn = fn, .kwnames = -1, .true_const = UINT32_MAX}};
   bool ok = false;
   find_blocks(&b);
+  b.first_traceable = UINT32_MAX;
+  for (uint32_t i = 0; i < dec->ninstrs && b.first_traceable == UINT32_MAX; i++)
+    if (dec->instrs[i].op == FE_RESUME)
+      b.first_traceable = i + 1;
   if (!compute_depths(&b))
     goto done;
   count_preds(&b);

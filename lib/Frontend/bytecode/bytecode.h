@@ -144,6 +144,8 @@ typedef struct FeLower {
   int64_t kwnames;      /* KW_NAMES constant (fn->consts index) for the next CALL, -1 */
   uint16_t precall_spec;/* PRECALL's specialisation, for the next CALL */
   uint32_t true_const;  /* fn->consts index of True, UINT32_MAX until needed */
+  bool called_out;      /* an operation that may run other code was emitted since the
+                           last tracing check (build.c's trace points) */
 } FeLower;
 
 /* Lowers base opcode op, which does not branch (fe_op_info[op].jump is FE_J_NONE or

@@ -49,6 +49,7 @@ def copy_swap(a, b):
 # CHECK-NEXT:    store_attr "x" [[A]], [[S]] !fs(@24 | [[S]], [[A]])
 # CHECK-NEXT:    decref [[S]]
 # CHECK-NEXT:    decref [[A]]
+# CHECK-NEXT:    trace_check !fs(@34{{.*}}
 # CHECK-NEXT:    [[B2:%[0-9]+]]:obj = load_local $b
 # CHECK-NEXT:    [[A2:%[0-9]+]]:obj = load_local $a
 # CHECK-NEXT:    store_local $b [[A2]]
@@ -73,6 +74,7 @@ def unary(a):
 # CHECK-NEXT:    [[NT:%[0-9]+]]:bool = not [[T]]
 # CHECK-NEXT:    [[NOT:%[0-9]+]]:obj = box.bool [[NT]]
 # CHECK-NEXT:    [[TUP:%[0-9]+]]:obj = build_tuple [[NEG]], [[POS]], [[INV]], [[NOT]]
+# CHECK-NEXT:    trace_check !fs(@20{{.*}}
 # CHECK-NEXT:    ret [[TUP]]
 
 def binops(a, b):

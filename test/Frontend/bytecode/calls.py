@@ -12,6 +12,7 @@ def plain(f, a):
 # CHECK-NEXT:    [[R:%[0-9]+]]:obj = call none [[NUL]], [[F]], [[A]] !fs(@12 | [[NUL]], [[F]], [[A]])
 # CHECK-NEXT:    decref [[F]]
 # CHECK-NEXT:    decref [[A]]
+# CHECK-NEXT:    trace_check !fs(@22{{.*}}
 # CHECK-NEXT:    ret [[R]]
 
 def glob(a):

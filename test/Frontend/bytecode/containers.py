@@ -100,6 +100,7 @@ def unpack(t):
 # CHECK-NEXT:    decref [[U]]
 # CHECK-NEXT:    store_local $a [[I0]]
 # CHECK-NEXT:    store_local $b [[I1]]
+# CHECK-NEXT:    trace_check !fs(@12{{.*}}
 # CHECK-NEXT:    [[T:%[0-9]+]]:obj = load_local $t
 # CHECK-NEXT:    [[U:%[0-9]+]]:obj = unpack_ex 1 1 [[T]] !fs(@16 | [[T]])
 # CHECK-NEXT:    decref [[T]]
@@ -124,16 +125,19 @@ def subscr(a, k, v):
 # CHECK-NEXT:    decref [[V]]
 # CHECK-NEXT:    decref [[A]]
 # CHECK-NEXT:    decref [[K]]
+# CHECK-NEXT:    trace_check !fs(@12{{.*}}
 # CHECK-NEXT:    [[A:%[0-9]+]]:obj = load_local $a
 # CHECK-NEXT:    [[K:%[0-9]+]]:obj = load_local $k
 # CHECK-NEXT:    delete_subscr [[A]], [[K]] !fs(@16 | [[A]], [[K]])
 # CHECK-NEXT:    decref [[A]]
 # CHECK-NEXT:    decref [[K]]
+# CHECK-NEXT:    trace_check !fs(@18{{.*}}
 # CHECK-NEXT:    [[A:%[0-9]+]]:obj = load_local $a
 # CHECK-NEXT:    [[K:%[0-9]+]]:obj = load_local $k
 # CHECK-NEXT:    [[R:%[0-9]+]]:obj = binary_subscr [[A]], [[K]] !fs(
 # CHECK-NEXT:    decref [[A]]
 # CHECK-NEXT:    decref [[K]]
+# CHECK-NEXT:    trace_check !fs(@32{{.*}}
 # CHECK-NEXT:    ret [[R]]
 
 def fstr(a, b):

@@ -12,9 +12,11 @@ def if_else(a):
 # CHECK-NEXT:    decref [[A]]
 # CHECK-NEXT:    cbr [[T]], [[THEN:bb[0-9]+]], [[ELSE:bb[0-9]+]]
 # CHECK-NEXT:  [[THEN]] @6:
+# CHECK-NEXT:    trace_check !fs(@6{{.*}}
 # CHECK-NEXT:    const 1
 # CHECK-NEXT:    ret
 # CHECK-NEXT:  [[ELSE]] @10:
+# CHECK-NEXT:    trace_check !fs(@10{{.*}}
 # CHECK-NEXT:    const 2
 
 def if_not(a):
@@ -147,6 +149,7 @@ def forward(a):
 # CHECK:         call none
 # CHECK:         br [[AFTER:bb[0-9]+]]
 # CHECK:       [[AFTER]] @{{[0-9]+}}:
+# CHECK-NEXT:    trace_check !fs(@40{{.*}}
 # CHECK-NEXT:    load_local $a
 # CHECK-NEXT:    ret
 

@@ -14,6 +14,7 @@ def tryexcept(f):
 # CHECK:         ret
 # CHECK-NEXT:  [[H:bb[0-9]+]] @28:
 # CHECK-NEXT:    [[OLD:%[0-9]+]]:obj = push_exc_info [[EXC:%[0-9]+]]{{$}}
+# CHECK-NEXT:    trace_check !fs(@30{{.*}}
 # CHECK-NEXT:    [[T:%[0-9]+]]:obj = load_global "ValueError" !fs(@30 | [[OLD]], [[EXC]])
 # CHECK-NEXT:    [[M:%[0-9]+]]:bool = check_exc_match [[EXC]], [[T]] !fs(@42 | [[OLD]], [[EXC]], [[T]])
 # CHECK-NEXT:    decref [[T]]
@@ -21,12 +22,14 @@ def tryexcept(f):
 # CHECK:         cbr {{%[0-9]+}}, [[MATCH:bb[0-9]+]], [[NOMATCH:bb[0-9]+]]
 # CHECK-NEXT:  [[MATCH]] @46:
 # CHECK-NEXT:    store_local $e [[EXC]]
+# CHECK-NEXT:    trace_check !fs(@48{{.*}}
 # CHECK-NEXT:    [[E:%[0-9]+]]:obj = load_local $e
 # CHECK-NEXT:    pop_except [[OLD]]
 # CHECK:         ret [[E]]
 # CHECK:       [[CLEANUP:bb[0-9]+]] @62:
 # CHECK:         reraise 1 [[X:%[0-9]+]] !fs(@68 | {{%[0-9]+}}, {{%[0-9]+}}, [[X]])
 # CHECK-NEXT:  [[NOMATCH]] @70:
+# CHECK-NEXT:    trace_check !fs(@70{{.*}}
 # CHECK-NEXT:    reraise 0 [[EXC]] !fs(@70 | [[OLD]], [[EXC]])
 # CHECK:       [[LAND:bb[0-9]+]] @28:
 # CHECK-NEXT:    [[EXC]]:obj = entry_stack 0

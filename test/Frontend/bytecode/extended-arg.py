@@ -52,5 +52,6 @@ def long_if(a):
 # CHECK-NEXT:    cbr [[T]], [[BODY:bb[0-9]+]], [[AFTER:bb[0-9]+]]
 # CHECK-NEXT:  [[BODY]] @8:
 # CHECK:       [[AFTER]] @648:
+# CHECK-NEXT:    trace_check !fs(@648{{.*}}
 # CHECK-NEXT:    load_local $a !fs(@648)
 # CHECK-NEXT:    ret

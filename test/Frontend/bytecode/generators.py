@@ -96,6 +96,7 @@ async def afor(a):
 # CHECK-NEXT:    [[AW:%[0-9]+]]:obj = get_anext [[IT]] !fs(@10 | [[IT]])
 # CHECK:         {{%[0-9]+}}:obj = phi [{{%[0-9]+}}, {{bb[0-9]+}}], [[[AW]], {{bb[0-9]+}}]
 # CHECK:       [[END:bb[0-9]+]] @26:
+# CHECK-NEXT:    trace_check !fs(@26{{.*}}
 # CHECK-NEXT:    end_async_for [[I:%[0-9]+]], [[E:%[0-9]+]] !fs(@26 | [[I]], [[E]])
 # CHECK-NEXT:    xdecref [[E]]
 # CHECK-NEXT:    xdecref [[I]]

@@ -60,6 +60,7 @@ class C(object):
 # CHECK:         setup_annotations !fs(@12)
 # CHECK:         store_name "z"
 # CHECK:         delete_name "z" !fs(@28)
+# CHECK-NEXT:    trace_check !fs(@30{{.*}}
 # CHECK-NEXT:    [[CELL:%[0-9]+]]:obj = load_local $__class__ !fs(@30)
 # CHECK-NEXT:    [[CL:%[0-9]+]]:obj = build_tuple [[CELL]]
 # CHECK:         make_function 8 {{%[0-9]+}}, [[CL]],
@@ -67,6 +68,7 @@ class C(object):
 # CHECK-NEXT:    incref [[CELL]]
 # CHECK-NEXT:    store_name "__classcell__" [[CELL]] !fs(@44 | [[CELL]], [[CELL]])
 # CHECK-NEXT:    decref [[CELL]]
+# CHECK-NEXT:    trace_check !fs(@46{{.*}}
 # CHECK-NEXT:    ret [[CELL]]
 # COPY_FREE_VARS and LOAD_DEREF of a free variable
 # CHECK-LABEL: func @m(argc=1, {{.*}} locals(self:local, __class__:free) {
@@ -85,6 +87,7 @@ def glob():
 # CHECK:         [[ONE:%[0-9]+]]:obj = const 1
 # CHECK-NEXT:    store_global "G" [[ONE]] !fs(@4 | [[ONE]])
 # CHECK-NEXT:    decref [[ONE]]
+# CHECK-NEXT:    trace_check !fs(@6{{.*}}
 # CHECK-NEXT:    delete_global "G" !fs(@6)
 
 def attrs(o, v):
@@ -98,12 +101,15 @@ def attrs(o, v):
 # CHECK-NEXT:    store_attr "a" [[O]], [[V]] !fs(@6 | [[V]], [[O]])
 # CHECK-NEXT:    decref [[V]]
 # CHECK-NEXT:    decref [[O]]
+# CHECK-NEXT:    trace_check !fs(@16{{.*}}
 # CHECK-NEXT:    [[O:%[0-9]+]]:obj = load_local $o
 # CHECK-NEXT:    delete_attr "a" [[O]] !fs(@18 | [[O]])
 # CHECK-NEXT:    decref [[O]]
+# CHECK-NEXT:    trace_check !fs(@20{{.*}}
 # CHECK-NEXT:    [[O:%[0-9]+]]:obj = load_local $o
 # CHECK-NEXT:    [[B:%[0-9]+]]:obj = load_attr "b" [[O]] !fs(@22 | [[O]])
 # CHECK-NEXT:    decref [[O]]
+# CHECK-NEXT:    trace_check !fs(@32{{.*}}
 # CHECK-NEXT:    ret [[B]]
 
 def cells(a):
