@@ -60,6 +60,7 @@ typedef struct CodeRec {
   PyObject *code;                /* borrowed: the record dies with it */
   LLVMOrcResourceTrackerRef tracker;
   PyObject **objs;               /* the object table in JIT memory; strong references */
+  uint64_t mapped_bytes;         /* JIT memory of its object (page-rounded segments) */
   uint32_t nobjs;
   struct CodeRec *prev, *next;   /* the engine's list of live records */
 } CodeRec;
@@ -76,7 +77,7 @@ struct LowerEngine {
   /* statistics */
   uint32_t ncompiled, nfallback;
   double t_lower, t_opt, t_codegen;
-  uint64_t code_bytes;           /* .text bytes of every object linked */
+  uint64_t code_bytes;           /* .text bytes of every object linked, ever */
   PyObject *fallbacks;           /* {"qualname (file:line)": reason} */
   char last_why[160];            /* the reason of the last fallback */
   bool installed;                /* the PEP 523 hook is ours */
@@ -138,23 +139,39 @@ static bool report_llvm(PyllcDiag *d, LLVMErrorRef e, const char *what) {
   return true;
 }
 
-/* Counts the .text bytes of every object the JIT links. */
-static LLVMErrorRef count_object(void *ctx, LLVMMemoryBufferRef *obj) {
-  LowerEngine *eng = ctx;
+/* What an object costs: its machine code (.text) and the memory JITLink maps for it,
+ * one page-aligned segment per kind of section (code, read-only data, writable data).
+ * Statistics only: an object that cannot be read counts nothing. */
+static void object_sizes(LLVMMemoryBufferRef obj, uint64_t *text, uint64_t *mapped) {
+  enum { PAGE = 4096 };
+  uint64_t seg[3] = {0, 0, 0}; /* r-x, r--, rw- */
   char *msg = NULL;
-  LLVMBinaryRef bin = LLVMCreateBinary(*obj, NULL, &msg);
+  LLVMBinaryRef bin = LLVMCreateBinary(obj, NULL, &msg); /* borrows obj */
+  *text = *mapped = 0;
   if (!bin) {
     LLVMDisposeMessage(msg);
-    return NULL; /* statistics only */
+    return;
   }
   LLVMSectionIteratorRef it = LLVMObjectFileCopySectionIterator(bin);
   for (; !LLVMObjectFileIsSectionIteratorAtEnd(bin, it); LLVMMoveToNextSection(it)) {
     const char *name = LLVMGetSectionName(it);
-    if (name && !strncmp(name, ".text", 5)) eng->code_bytes += LLVMGetSectionSize(it);
+    uint64_t size = LLVMGetSectionSize(it);
+    if (!name || !size || !strncmp(name, ".rela", 5) || !strncmp(name, ".debug", 6) ||
+        !strcmp(name, ".symtab") || !strcmp(name, ".strtab") || !strcmp(name, ".shstrtab") ||
+        !strncmp(name, ".note", 5) || !strcmp(name, ".comment"))
+      continue;
+    if (!strncmp(name, ".text", 5)) {
+      *text += size;
+      seg[0] += size;
+    } else if (!strncmp(name, ".data", 5) || !strncmp(name, ".bss", 4)) {
+      seg[2] += size;
+    } else {
+      seg[1] += size; /* .rodata, .eh_frame, ... */
+    }
   }
   LLVMDisposeSectionIterator(it);
   LLVMDisposeBinary(bin);
-  return NULL;
+  for (int i = 0; i < 3; i++) *mapped += (seg[i] + PAGE - 1) / PAGE * PAGE;
 }
 
 static void engine_uninstall(LowerEngine *eng);
@@ -209,8 +226,6 @@ static LowerEngine *engine_new(PyllcDiag *d, const LowerOptions *opts) {
     LLVMOrcDisposeMaterializationUnit(mu);
     goto fail;
   }
-  LLVMOrcObjectTransformLayerSetTransform(LLVMOrcLLJITGetObjTransformLayer(eng->jit),
-                                          count_object, eng);
   eng->fallbacks = PyDict_New();
   if (!eng->fallbacks) goto fail;
   active_engine = eng;
@@ -373,24 +388,41 @@ static int engine_compile(LowerEngine *eng, IrFunc *fn) {
   double t1 = pyllc_now();
   LLVMTargetMachineRef tm = lower_target_machine(eng->opts.opt_level, &err);
   int orc = tm ? lower_optimize(mod, tm, eng->opts.opt_level, &err) : -1;
-  if (tm) LLVMDisposeTargetMachine(tm);
   if (orc != 0) {
+    if (tm) LLVMDisposeTargetMachine(tm);
     LLVMDisposeModule(mod);
     note_fallback(eng, fn, "LLVM optimisation failed");
     goto done;
   }
   double t2 = pyllc_now();
   uint64_t bytes0 = eng->code_bytes;
-  /* The module goes to the JIT with its context; the tracker frees both later. */
-  LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(mod, tsc);
+  /* Code generation here, by the target machine of this function's level: the JIT's own
+   * IR compiler would use the level the engine was created with (-O2 code generation of
+   * -O0 code costs 3-4x, and grows with the size of the function). */
+  LLVMMemoryBufferRef obj = NULL;
+  char *msg = NULL;
+  bool emitted = !LLVMTargetMachineEmitToMemoryBuffer(tm, mod, LLVMObjectFile, &msg, &obj);
+  LLVMDisposeTargetMachine(tm);
+  LLVMDisposeModule(mod);
+  uint64_t text = 0, mapped = 0;
+  if (emitted) object_sizes(obj, &text, &mapped);
+  if (!emitted) {
+    pyllc_error(eng->diag, NULL, 0, 0, "code generation of %s: %s", fn->qualname,
+                msg ? msg : "?");
+    LLVMDisposeMessage(msg);
+    note_fallback(eng, fn, "code generation failed");
+    goto done;
+  }
   rec = calloc(1, sizeof *rec);
   if (!rec) PYLLC_DIE("out of memory");
   rec->eng = eng;
   rec->code = (PyObject *)fn->origin;
   rec->tracker = LLVMOrcJITDylibCreateResourceTracker(eng->jd);
-  if (report_llvm(eng->diag, LLVMOrcLLJITAddLLVMIRModuleWithRT(eng->jit, rec->tracker, tsm),
-                  "adding a module to the JIT")) {
-    LLVMOrcDisposeThreadSafeModule(tsm);
+  rec->mapped_bytes = mapped;
+  eng->code_bytes += text;
+  /* The JIT takes the object; the tracker frees its memory later. */
+  if (report_llvm(eng->diag, LLVMOrcLLJITAddObjectFileWithRT(eng->jit, rec->tracker, obj),
+                  "adding an object to the JIT")) {
     note_fallback(eng, fn, "JIT error");
     goto done;
   }
@@ -453,7 +485,7 @@ done:
     }
     free(rec);
   }
-  LLVMOrcDisposeThreadSafeContext(tsc); /* the module (if any) keeps the context alive */
+  LLVMOrcDisposeThreadSafeContext(tsc); /* and the context (its module is gone) */
   free(err);
   free(sym);
   lower_info_clear(&info);
@@ -877,10 +909,10 @@ PyObject *lower_rt_stats(void) {
          codegen = e ? e->t_codegen : 0;
   uint64_t nrecs = 0;
   for (CodeRec *r = e ? e->recs : NULL; r; r = r->next) nrecs++;
-  /* JIT memory: the machine code linked plus each live record and its object table (an
-   * estimate: LLVM's own allocations are not counted). */
-  uint64_t mem = e ? e->code_bytes + nrecs * sizeof(CodeRec) : 0;
-  for (CodeRec *r = e ? e->recs : NULL; r; r = r->next) mem += r->nobjs * sizeof(PyObject *);
+  /* JIT memory held now: each live record, and the pages its object is mapped in (its
+   * object table included); LLVM's bookkeeping is not counted. */
+  uint64_t mem = nrecs * sizeof(CodeRec);
+  for (CodeRec *r = e ? e->recs : NULL; r; r = r->next) mem += r->mapped_bytes;
   return Py_BuildValue("{sIsNsNs{sKsK}s{sdsdsdsdsd}sKsK}", "compiled", e ? e->ncompiled : 0u,
                        "fallbacks", e ? PyDict_Copy(e->fallbacks) : PyDict_New(), "deopts",
                        deopts, "calls", "direct",

@@ -22,3 +22,23 @@ print("no fallback:", not any(k.startswith("f (") for k in after["fallbacks"]))
 # CHECK-NEXT: no fallback: True
 print(f(6, 7))
 # CHECK-NEXT: 43
+
+# jit_memory_bytes is what the JIT holds now (the pages of each live function's code and
+# data): it goes back down when compiled functions are freed; code_bytes only grows.
+import gc  # noqa: E402
+
+held = pyllc.stats()["jit_memory_bytes"]
+fs = []
+for k in range(20):
+    ns = {}
+    exec(f"def g(a):\n    return a + {k}\n", ns)
+    pyllc.jit(ns["g"], opt=0)
+    fs.append(ns["g"])
+more = pyllc.stats()
+print("20 more:", more["jit_memory_bytes"] >= held + 20 * 4096)
+# CHECK-NEXT: 20 more: True
+del fs, ns
+gc.collect()
+less = pyllc.stats()
+print("freed:", less["jit_memory_bytes"] == held, less["code_bytes"] == more["code_bytes"])
+# CHECK-NEXT: freed: True True

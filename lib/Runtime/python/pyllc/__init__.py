@@ -102,8 +102,9 @@ def stats():
     calls             {"direct": n, "vectorcall": n}: calls of compiled functions from
                       compiled code, direct (frame pushed by pyllc) or through vectorcall
     compile_time_s    {"total": s, and one entry per stage}
-    code_bytes        machine code emitted, in bytes
-    jit_memory_bytes  memory the JIT holds
+    code_bytes        machine code emitted so far, in bytes
+    jit_memory_bytes  memory the JIT holds now: the pages of the live compiled code and
+                      its data (freed with the code objects)
     enabled, threshold  whole-program mode"""
     return _pyllc.stats()
 
