@@ -67,6 +67,9 @@ void rt_set_call_counters(uint64_t *counters);
 /* Eval breaker at a loop back-edge: yields the GIL if asked, runs pending calls and
  * signal handlers. Returns 0, or -1 with an exception set (KeyboardInterrupt...). */
 int rt_handle_breaker(void *ts);
+/* _PyEval_EvalFrameDefault(ts, frame, 1) while tracing or profiling is on, without the
+ * 'call' event that entry reports (the frame is already running). */
+struct _object *rt_raise_into_traced(void *ts, void *frame);
 
 /* ---- calls between compiled functions (rt_native.c) ---------------------------------
  * The record a compiled code object keeps in co_extra (engine.c's CodeRec) starts with an
@@ -157,8 +160,9 @@ RtObj *rt_async_gen_wrap(void *ts, void *f, RtObj *v);
 
 /* Every native helper lowered code may name: the JIT defines these absolute symbols. */
 #define RT_NATIVE_LIST(X)                                                                  \
-  X(rt_note_deopt) X(rt_handle_breaker) X(rt_load_global_slow) X(rt_load_global_fill) X(rt_load_name_slow)        \
-  X(rt_store_name_slow) X(rt_delete_name) X(rt_store_global) X(rt_delete_global)           \
+  X(rt_note_deopt) X(rt_handle_breaker) X(rt_raise_into_traced) X(rt_load_global_slow)    \
+  X(rt_load_global_fill) X(rt_load_name_slow) X(rt_store_name_slow) X(rt_delete_name)     \
+  X(rt_store_global) X(rt_delete_global)                                                   \
   X(rt_delete_subscr) X(rt_delete_attr) X(rt_load_classderef) X(rt_build_set)              \
   X(rt_build_map) X(rt_build_const_key_map) X(rt_build_string) X(rt_build_slice)           \
   X(rt_set_add) X(rt_map_add) X(rt_list_extend) X(rt_set_update) X(rt_dict_update)         \

@@ -70,6 +70,7 @@ RT_COLD PyObject *rt_leave_to_interp(TS *ts, Frame *f, int64_t unit, int64_t nst
   f->stacktop = co->co_nlocalsplus + (int)nstack;
   ts->cframe->current_frame = f->previous;
   ts->recursion_remaining++;
+  if (throwflag && UNLIKELY(ts->cframe->use_tracing)) return rt_raise_into_traced(ts, f);
   return _PyEval_EvalFrameDefault(ts, f, throwflag);
 }
 

@@ -53,6 +53,68 @@ int rt_handle_breaker(void *tsv) {
   return 0;
 }
 
+/* ---- raising into the interpreter while tracing ------------------------------------------
+ * _PyEval_EvalFrameDefault(throwflag=1) is how generator.throw() re-enters a frame, so it
+ * reports a 'call' event to the tracer and the profiler first, which the interpreter never
+ * gives for a frame already running. For that one entry each of the two functions is
+ * replaced by one that swallows the event and puts the user's function back; 'exception',
+ * 'line' and 'return' then reach the user's functions as in the interpreter. */
+typedef struct QuietEntry {
+  Py_tracefunc trace, profile; /* the user's functions (NULL: that slot is not swapped) */
+  PyObject *traceobj, *profileobj; /* their objects: the references the slots held */
+  PyObject *self;              /* a capsule pointing here: the swapped slots' object */
+} QuietEntry;
+
+static void put_back_trace(PyThreadState *ts, QuietEntry *q) {
+  if (!q->trace) return;
+  ts->c_tracefunc = q->trace;
+  ts->c_traceobj = q->traceobj;
+  q->trace = NULL;
+  Py_DECREF(q->self);
+}
+
+static void put_back_profile(PyThreadState *ts, QuietEntry *q) {
+  if (!q->profile) return;
+  ts->c_profilefunc = q->profile;
+  ts->c_profileobj = q->profileobj;
+  q->profile = NULL;
+  Py_DECREF(q->self);
+}
+
+static int swallow_trace(PyObject *cap, PyFrameObject *f, int what, PyObject *arg) {
+  put_back_trace(PyThreadState_Get(), PyCapsule_GetPointer(cap, NULL));
+  return 0;
+}
+
+static int swallow_profile(PyObject *cap, PyFrameObject *f, int what, PyObject *arg) {
+  put_back_profile(PyThreadState_Get(), PyCapsule_GetPointer(cap, NULL));
+  return 0;
+}
+
+PyObject *rt_raise_into_traced(void *tsv, void *fv) {
+  PyThreadState *ts = tsv;
+  QuietEntry q = {0};
+  q.self = PyCapsule_New(&q, NULL, NULL);
+  if (q.self) {
+    if (ts->c_tracefunc) {
+      q.trace = ts->c_tracefunc, q.traceobj = ts->c_traceobj;
+      ts->c_tracefunc = swallow_trace, ts->c_traceobj = Py_NewRef(q.self);
+    }
+    if (ts->c_profilefunc) {
+      q.profile = ts->c_profilefunc, q.profileobj = ts->c_profileobj;
+      ts->c_profilefunc = swallow_profile, ts->c_profileobj = Py_NewRef(q.self);
+    }
+  } else {
+    PyErr_Clear(); /* the event then shows; the exception being raised matters more */
+  }
+  PyObject *res = _PyEval_EvalFrameDefault(ts, fv, 1);
+  /* Not entered (recursion limit): nothing swallowed. */
+  put_back_trace(ts, &q);
+  put_back_profile(ts, &q);
+  Py_XDECREF(q.self);
+  return res;
+}
+
 /* ---- helpers of the helpers ------------------------------------------------------------ */
 
 typedef _PyInterpreterFrame Frame;

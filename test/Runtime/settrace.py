@@ -2,7 +2,8 @@
 # fall back to the interpreter while tracing): call/line/return events with line numbers,
 # and a tracer or profiler switched on in the middle of a running compiled function (by a
 # callee, mid-loop) takes effect at once: the next line event of the caller (also when
-# that line starts with a constant), its return, the C calls it makes afterwards.
+# that line starts with a constant), its return, the C calls it makes afterwards, and no
+# extra 'call' event when an exception raised by that callee is handed to the interpreter.
 # RUN: %python %s > %t.plain 2>&1
 # RUN: %python %s --jit > %t.jit 2>&1
 # RUN: %python %S/Inputs/same.py %t.plain %t.jit
@@ -82,6 +83,27 @@ trace_then_return()
 show("return:", "trace_then_return")
 # CHECK-NEXT: return: [('line', 'trace_then_return', 54), ('return', 'trace_then_return', 54)]
 
+
+
+def settrace_and_raise():
+    sys.settrace(tracer)
+    sys._getframe(1).f_trace = tracer
+    raise RuntimeError
+
+
+@compiled
+def catch_after_trace():
+    try:
+        settrace_and_raise()
+    except RuntimeError:
+        pass
+
+
+# The exception leaves compiled code for the interpreter's handler: no 'call' event.
+catch_after_trace()
+show("raise:", "catch_after_trace")
+# CHECK-NEXT: raise: [('exception', 'catch_after_trace', 96), ('line', 'catch_after_trace', 97), ('line', 'catch_after_trace', 98), ('return', 'catch_after_trace', 98)]
+
 calls = []
 
 
@@ -115,3 +137,23 @@ profile_mid_loop([0, 1, 2])
 sys.setprofile(None)
 print("profiled mid-loop:", calls)
 # CHECK-NEXT: profiled mid-loop: [('c_call', 'len'), ('c_return', 'len'), ('c_call', 'len'), ('c_return', 'len'), ('return', 'profile_mid_loop')]
+
+
+def profile_and_raise():
+    sys.setprofile(profiler)
+    raise KeyError
+
+
+@compiled
+def catch_after_profile():
+    try:
+        profile_and_raise()
+    except KeyError:
+        len("x")
+
+
+calls.clear()
+catch_after_profile()
+sys.setprofile(None)
+print("profiled raise:", calls)
+# CHECK-NEXT: profiled raise: [('return', 'profile_and_raise'), ('c_call', 'len'), ('c_return', 'len'), ('return', 'catch_after_profile')]

@@ -42,3 +42,8 @@ gc.collect()
 less = pyllc.stats()
 print("freed:", less["jit_memory_bytes"] == held, less["code_bytes"] == more["code_bytes"])
 # CHECK-NEXT: freed: True True
+print("stages:", sorted(less["compile_time_s"]))
+# CHECK-NEXT: stages: ['codegen', 'frontend', 'llvm_opt', 'lower', 'passes', 'total']
+t = less["compile_time_s"]
+print("total is the sum:", abs(t["total"] - sum(v for k, v in t.items() if k != "total")) < 1e-6)
+# CHECK-NEXT: total is the sum: True
