@@ -71,17 +71,17 @@ work(2)
 sys.settrace(None)
 print("traced:", events)
 events.clear()
-# CHECK: traced: [('call', 'work', 26), ('line', 'work', 28), ('line', 'work', 29), ('line', 'work', 30), ('line', 'work', 29), ('line', 'work', 30), ('line', 'work', 29), ('line', 'work', 31), ('return', 'work', 31)]
+# CHECK: traced: [('call', 'work', 27), ('line', 'work', 29), ('line', 'work', 30), ('line', 'work', 31), ('line', 'work', 30), ('line', 'work', 31), ('line', 'work', 30), ('line', 'work', 32), ('return', 'work', 32)]
 
 loop_then_trace(4)
 show("mid-loop:", "loop_then_trace")
-# CHECK-NEXT: mid-loop: [('line', 'loop_then_trace', 40), ('line', 'loop_then_trace', 37), ('line', 'loop_then_trace', 38), ('line', 'loop_then_trace', 40), ('line', 'loop_then_trace', 37), ('line', 'loop_then_trace', 41), ('return', 'loop_then_trace', 41)]
+# CHECK-NEXT: mid-loop: [('line', 'loop_then_trace', 41), ('line', 'loop_then_trace', 38), ('line', 'loop_then_trace', 39), ('line', 'loop_then_trace', 41), ('line', 'loop_then_trace', 38), ('line', 'loop_then_trace', 42), ('return', 'loop_then_trace', 42)]
 trace_then_const()
 show("const line:", "trace_then_const")
-# CHECK-NEXT: const line: [('line', 'trace_then_const', 47), ('line', 'trace_then_const', 48), ('return', 'trace_then_const', 48)]
+# CHECK-NEXT: const line: [('line', 'trace_then_const', 48), ('line', 'trace_then_const', 49), ('return', 'trace_then_const', 49)]
 trace_then_return()
 show("return:", "trace_then_return")
-# CHECK-NEXT: return: [('line', 'trace_then_return', 54), ('return', 'trace_then_return', 54)]
+# CHECK-NEXT: return: [('line', 'trace_then_return', 55), ('return', 'trace_then_return', 55)]
 
 
 
@@ -102,7 +102,7 @@ def catch_after_trace():
 # The exception leaves compiled code for the interpreter's handler: no 'call' event.
 catch_after_trace()
 show("raise:", "catch_after_trace")
-# CHECK-NEXT: raise: [('exception', 'catch_after_trace', 96), ('line', 'catch_after_trace', 97), ('line', 'catch_after_trace', 98), ('return', 'catch_after_trace', 98)]
+# CHECK-NEXT: raise: [('exception', 'catch_after_trace', 97), ('line', 'catch_after_trace', 98), ('line', 'catch_after_trace', 99), ('return', 'catch_after_trace', 99)]
 
 calls = []
 
