@@ -1,6 +1,6 @@
 # trace_check: ts->cframe is loaded once at entry (a nested interpreter restores it), each
 # check is one load of use_tracing and a branch; when on, the stack is spilled and the
-# frame resumed by the interpreter at the instruction (throwflag 0, reason 4: tracing).
+# frame resumed by the interpreter at the instruction (throwflag 0, reason 6: RT_DEOPT_TRACING).
 # RUN: %pyllc %s -emit-llvm -O0 --function same_line | %FileCheck %s
 # RUN: %pyllc %s -emit-llvm -O2 --function same_line | %FileCheck %s --check-prefix=O2
 
@@ -19,7 +19,7 @@ def same_line(f):
 # CHECK:       trace:
 # CHECK-NEXT:    [[SLOT:%[0-9]+]] = getelementptr
 # CHECK-NEXT:    store ptr [[R]], ptr [[SLOT]]
-# CHECK-NEXT:    {{%[0-9]+}} = tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 10, i64 1, i32 0, i64 4)
+# CHECK-NEXT:    {{%[0-9]+}} = tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 10, i64 1, i32 0, i64 6)
 # CHECK:       untraced:
 # CHECK-NEXT:    call void @rt_leave(ptr %ts, ptr %frame)
 # CHECK-NEXT:    ret ptr [[R]]
