@@ -2,8 +2,9 @@
 """Generates test/IR/roundtrip/<op>.ir, one lit test per row of include/pyllc/ir_ops.def.
 
 Each test is a small valid function that uses the operation with every part its row
-declares (result, immediates, operands, successors, frame state), written with names
-(%lhs, entry:) rather than numbers. The RUN lines check that pyllc-opt parses and verifies
+declares (result, immediates, operands, successors, frame state; an operation that may
+raise names a handler, a landing block), written with names (%lhs, entry:) rather than
+numbers. The RUN lines check that pyllc-opt parses and verifies
 it, that printing is a fixed point (print(parse(print(x))) == print(x)), and, with
 FileCheck, that the printed line keeps every part. Operations with a binop or comparison
 immediate get one function per value, variadic ones a case with and one without the
@@ -188,11 +189,18 @@ def make_case(row, imms, extra, fname):
     if items_i:
         line_i += " " + ", ".join(items_i)
         line_c += " " + ", ".join(items_c)
+    raises = "IRF_RAISE" in row["flags"]
     if needs_fs:
         stack_i = ", ".join(args_i + ["null"])
         stack_c = ", ".join(args_c + ["null"])
-        line_i += " !fs(@4 | %s | $a=%s, $c=null)" % (stack_i, case.value("retval")[0])
-        line_c += " !fs(@4 | %s | $a=%s, $c=null)" % (stack_c, case.value("retval")[1])
+        handler_i = handler_c = ""
+        if raises:  # its exception is handled in the landing block `catch`
+            hi, hc = label_use(case, "catch")
+            handler_i, handler_c = " handler " + hi, " handler " + hc
+        line_i += " !fs(@4%s | %s | $a=%s, $c=null)" % (handler_i, stack_i,
+                                                         case.value("retval")[0])
+        line_c += " !fs(@4%s | %s | $a=%s, $c=null)" % (handler_c, stack_c,
+                                                         case.value("retval")[1])
     line_i += " !line 3"
     line_c += " !line 3"
     case.add(line_i, line_c)
@@ -205,6 +213,13 @@ def make_case(row, imms, extra, fname):
         at = " @%d" % (8 + 2 * k) if row["name"] == "dispatch" and k else ""
         case.add(li + at + ":", lc + at + ":")
         case.add("  ret %s" % ri, "  ret %s" % rc)
+    if needs_fs and raises:
+        li, lc = label_use(case, "catch")
+        case.add(li + " landing(depth=1):", lc + " landing(depth=1):")
+        ei, ec = case.value("caught", define=True)
+        case.add("  %s:obj = entry_stack 0" % ei, "  %s:obj = entry_stack 0" % ec)
+        ei, ec = case.value("caught")
+        case.add("  ret %s" % ei, "  ret %s" % ec)
     return case
 
 

@@ -10,15 +10,25 @@
  *   block     an array of instruction indices (phis first) plus one terminator, kept
  *             apart in `term`. Successors are stored on the terminator.
  *   frame state  at every instruction that can raise or deoptimise: the bytecode offset
- *             and the SSA values of the locals and the value stack at that point. Control
- *             leaves compiled code only at those points, to the interpreter.
+ *             and the SSA values of the locals and the value stack at that point, and the
+ *             handler of an exception raised there: a landing block, or none when the
+ *             exception leaves the function. Control leaves compiled code only at those
+ *             points, to the interpreter (deopts, exceptions without a compiled handler).
+ *   landing block  a block entered with its state in the frame, as an exception handler
+ *             is: `entry_stack` reads the value stack there. It has no predecessors; for
+ *             reachability and dominance it is a root, like the entry, reached through the
+ *             frame states that name it (an exceptional edge from the raising block). It
+ *             declares how unwinding enters it (eh_depth, eh_lasti): the stack values it
+ *             keeps, and whether lasti is pushed below the exception.
  *
  * Invariants (checked by ir_verify)
  *   - every block ends in exactly one terminator; phis come first in a block;
  *   - a phi has one operand per predecessor, with the matching incoming block;
  *   - every use is dominated by its definition (phi uses: at the end of the incoming block);
  *   - operand and result types agree with the op's signature in ir_ops.def;
- *   - every IRF_RAISE / IRF_DEOPT / IRF_SUSPEND instruction carries a frame state;
+ *   - every IRF_RAISE / IRF_DEOPT / IRF_SUSPEND instruction carries a frame state; a frame
+ *     state's handler is IR_NOREF or a declared landing block other than the entry, with
+ *     no predecessors and no phis, and the frame state's stack is at least its depth;
  *   - `dispatch` is only the entry block's terminator; its resume successors have distinct
  *     offsets and no other predecessor.
  *
@@ -148,6 +158,9 @@ typedef struct IrFrameState {
   uint32_t nlocals;   /* == fn->nlocalsplus */
   uint32_t nstack;    /* depth of the value stack */
   IrRef *vals;        /* nlocals + nstack: locals first; IR_FS_MEM / IR_FS_UNSET markers */
+  IrBlockId handler;  /* where an exception raised here is handled: a landing block, which
+                       * reads its stack from the frame (entry_stack); IR_NOREF when the
+                       * exception leaves the function */
 } IrFrameState;
 
 typedef struct IrInstr {
@@ -171,11 +184,17 @@ typedef struct IrBlock {
   uint32_t ninstrs, cap;
   IrRef term;         /* terminator, IR_NOREF while the block is being built */
   int32_t bc_offset;  /* bytecode offset the block starts at, -1 if none */
+  int32_t eh_depth;   /* an exception handler's landing block: the stack depth unwinding
+                       * keeps below what it pushes (the exception table's), else -1 */
+  bool eh_lasti;      /* ... and lasti is pushed before the exception */
   /* derived, filled by ir_fill_* */
   IrBlockId *preds;   /* ir_fill_preds (arena) */
   uint32_t npreds;
   uint32_t rpo;       /* ir_fill_rpo: position in reverse post-order, UINT32_MAX unreachable */
-  IrBlockId idom;     /* ir_fill_doms: immediate dominator, IR_NOREF for entry/unreachable */
+  bool landing;       /* ir_fill_rpo: a handler named by a reachable frame state (a root) */
+  IrBlockId idom;     /* ir_fill_doms: immediate dominator, IR_NOREF for the roots (entry,
+                       * landing blocks), for blocks only they dominate together, and for
+                       * unreachable ones */
   uint32_t loop_depth;/* ir_fill_loops: number of natural loops containing the block */
   IrBlockId loop_header; /* ir_fill_loops: innermost loop header, IR_NOREF if none */
 } IrBlock;
@@ -277,7 +296,7 @@ static inline int64_t ir_f64_bits(double d) {
   return u.i;
 }
 
-/* Frame state: allocates nlocals+nstack slots (filled with IR_FS_MEM) and attaches it. */
+/* Frame state: allocates nlocals+nstack slots (filled with IR_FS_MEM), no handler. */
 uint32_t ir_new_fstate(IrFunc *fn, int32_t bc_offset, uint32_t nstack);
 void ir_attach_fstate(IrFunc *fn, IrRef r, uint32_t fs);
 
@@ -288,8 +307,10 @@ const char *ir_strdup(IrArena *a, const char *s, size_t len);
 
 /* ---- analyses (derived data) ------------------------------------------------------- */
 void ir_fill_preds(IrFunc *fn);
-void ir_fill_rpo(IrFunc *fn);   /* needs preds */
-void ir_fill_doms(IrFunc *fn);  /* Cooper-Harvey-Kennedy; needs rpo */
+/* Depth-first from the entry along successors and exceptional edges (a block to the
+ * handlers its frame states name, visited first); marks landing blocks. */
+void ir_fill_rpo(IrFunc *fn);
+void ir_fill_doms(IrFunc *fn);  /* Cooper-Harvey-Kennedy, roots: entry, landings; needs rpo, preds */
 bool ir_dominates(const IrFunc *fn, IrBlockId a, IrBlockId b);
 void ir_fill_uses(IrFunc *fn);
 void ir_fill_loops(IrFunc *fn); /* natural loops from back edges; needs doms */

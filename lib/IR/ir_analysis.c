@@ -4,9 +4,15 @@
  * Each ir_fill_* recomputes its data from scratch (into the function's arena) and is
  * cheap enough to call again after any change; passes never patch derived data.
  *
+ * Exceptional edges: a block whose instructions' frame states name a handler reaches that
+ * landing block, but is not its predecessor (no phi operand: the landing reads its state
+ * from the frame). Reachability follows them; dominance treats the landing blocks as
+ * further roots below a virtual root, as if the frame could enter there directly.
  * Dominators: Cooper, Harvey, Kennedy, "A Simple, Fast Dominance Algorithm" (2001):
  * iterate idom(b) = intersect of the processed predecessors' idoms in reverse post-order
- * until nothing changes; intersect walks the two fingers up by post-order number.
+ * until nothing changes; intersect walks the two fingers up by post-order number. The
+ * depth-first order that follows exceptional edges is a valid numbering for the forest:
+ * whatever dominates b from its root is an ancestor of b in the search tree.
  * Loops: a back edge is t->h where h dominates t; the natural loop of h is h plus every
  * block that reaches a back edge's source without passing h. Loops of one header merge.
  */
@@ -54,11 +60,40 @@ void ir_fill_preds(IrFunc *fn) {
   }
 }
 
-/* Iterative depth-first search from the entry; successors visited in order. */
+/* The next block b reaches in the depth-first search (cursor *k from 0), or IR_NOREF
+ * past the last: first the handlers named by the frame states of its instructions (so
+ * that normal code comes first in reverse post-order; *exceptional set), then its
+ * terminator's successors. */
+static IrBlockId dfs_next(const IrFunc *fn, IrBlockId b, uint32_t *k, bool *exceptional) {
+  const IrBlock *bb = &fn->blocks[b];
+  *exceptional = true;
+  while (*k <= bb->ninstrs) {
+    IrRef r = *k < bb->ninstrs ? bb->instrs[*k] : bb->term;
+    ++*k;
+    if (r < fn->ninstrs && fn->instrs[r].fs < fn->nfstates) {
+      IrBlockId h = fn->fstates[fn->instrs[r].fs].handler;
+      if (h < fn->nblocks)
+        return h;
+    }
+  }
+  *exceptional = false;
+  if (!live_term(fn, b))
+    return IR_NOREF;
+  const IrInstr *t = &fn->instrs[bb->term];
+  uint32_t i = *k - bb->ninstrs - 1;
+  if (i >= t->nsucc)
+    return IR_NOREF;
+  ++*k;
+  return t->succ[i];
+}
+
+/* Iterative depth-first search from the entry, along exceptional edges and successors. */
 void ir_fill_rpo(IrFunc *fn) {
   uint32_t nb = fn->nblocks;
-  for (IrBlockId b = 0; b < nb; b++)
+  for (IrBlockId b = 0; b < nb; b++) {
     fn->blocks[b].rpo = UINT32_MAX;
+    fn->blocks[b].landing = false;
+  }
   fn->nrpo = 0;
   fn->rpo_order = IR_NEW_ARRAY(fn->arena, IrBlockId, nb + 1);
   if (nb == 0)
@@ -72,17 +107,21 @@ void ir_fill_rpo(IrFunc *fn) {
   seen[0] = true;
   while (sp) {
     IrBlockId b = stack[sp - 1];
-    const IrInstr *t = live_term(fn, b) ? &fn->instrs[fn->blocks[b].term] : NULL;
-    if (t && next[b] < t->nsucc) {
-      IrBlockId s = t->succ[next[b]++];
-      if (s < nb && !seen[s]) {
-        seen[s] = true;
-        stack[sp++] = s;
-      }
+    bool exceptional;
+    IrBlockId s = dfs_next(fn, b, &next[b], &exceptional);
+    if (s == IR_NOREF) {
+      post[npost++] = b;
+      sp--;
       continue;
     }
-    post[npost++] = b;
-    sp--;
+    if (s >= nb)
+      continue;
+    if (exceptional && s != 0)
+      fn->blocks[s].landing = true;
+    if (!seen[s]) {
+      seen[s] = true;
+      stack[sp++] = s;
+    }
   }
   for (uint32_t i = 0; i < npost; i++) {
     IrBlockId b = post[npost - 1 - i];
@@ -92,32 +131,46 @@ void ir_fill_rpo(IrFunc *fn) {
   fn->nrpo = npost;
 }
 
+/* Position in reverse post-order with the virtual root (index nblocks) first. */
+static uint32_t dom_rpo(const IrFunc *fn, IrBlockId b) {
+  return b == fn->nblocks ? 0 : fn->blocks[b].rpo + 1;
+}
+
 static IrBlockId intersect(const IrFunc *fn, const IrBlockId *idom, IrBlockId a, IrBlockId b) {
   while (a != b) {
-    while (fn->blocks[a].rpo > fn->blocks[b].rpo)
+    while (dom_rpo(fn, a) > dom_rpo(fn, b))
       a = idom[a];
-    while (fn->blocks[b].rpo > fn->blocks[a].rpo)
+    while (dom_rpo(fn, b) > dom_rpo(fn, a))
       b = idom[b];
   }
   return a;
 }
 
+/* Roots (the entry, landing blocks) hang below a virtual root, block index nblocks; what
+ * only the virtual root dominates gets idom IR_NOREF, as the roots do. */
 void ir_fill_doms(IrFunc *fn) {
   uint32_t nb = fn->nblocks;
   for (IrBlockId b = 0; b < nb; b++)
     fn->blocks[b].idom = IR_NOREF;
   if (fn->nrpo == 0)
     return;
-  IrBlockId *idom = IR_NEW_ARRAY(fn->arena, IrBlockId, nb);
+  IrBlockId vroot = nb;
+  IrBlockId *idom = IR_NEW_ARRAY(fn->arena, IrBlockId, nb + 1);
   for (IrBlockId b = 0; b < nb; b++)
     idom[b] = IR_NOREF;
-  IrBlockId entry = fn->rpo_order[0];
-  idom[entry] = entry;
+  idom[vroot] = vroot;
+  for (uint32_t i = 0; i < fn->nrpo; i++) {
+    IrBlockId b = fn->rpo_order[i];
+    if (i == 0 || fn->blocks[b].landing)
+      idom[b] = vroot;
+  }
   for (bool changed = true; changed;) {
     changed = false;
     for (uint32_t i = 1; i < fn->nrpo; i++) {
       IrBlockId b = fn->rpo_order[i];
       const IrBlock *bb = &fn->blocks[b];
+      if (bb->landing)
+        continue;
       IrBlockId nidom = IR_NOREF;
       for (uint32_t j = 0; j < bb->npreds; j++) {
         IrBlockId p = bb->preds[j];
@@ -132,7 +185,7 @@ void ir_fill_doms(IrFunc *fn) {
     }
   }
   for (IrBlockId b = 0; b < nb; b++)
-    fn->blocks[b].idom = b == entry ? IR_NOREF : idom[b];
+    fn->blocks[b].idom = idom[b] == vroot ? IR_NOREF : idom[b];
 }
 
 /* An unreachable block is dominated by every block (as in LLVM): nothing can go wrong

@@ -80,6 +80,7 @@ IrBlockId ir_new_block(IrFunc *fn) {
   memset(bb, 0, sizeof *bb);
   bb->term = IR_NOREF;
   bb->bc_offset = -1;
+  bb->eh_depth = -1;
   bb->rpo = UINT32_MAX;
   bb->idom = IR_NOREF;
   bb->loop_header = IR_NOREF;
@@ -309,6 +310,11 @@ void ir_compact_blocks(IrFunc *fn, const bool *keep) {
         if (in->phi_from[i] < fn->nblocks)
           in->phi_from[i] = map[in->phi_from[i]];
   }
+  for (uint32_t f = 0; f < fn->nfstates; f++) {
+    IrFrameState *fs = &fn->fstates[f];
+    if (fs->handler < fn->nblocks)
+      fs->handler = map[fs->handler];
+  }
   bool has_pos = fn->block_pos && fn->nblock_pos >= fn->nblocks;
   for (IrBlockId b = 0; b < fn->nblocks; b++) {
     if (map[b] == IR_NOREF)
@@ -338,6 +344,7 @@ uint32_t ir_new_fstate(IrFunc *fn, int32_t bc_offset, uint32_t nstack) {
   fs->nlocals = fn->nlocalsplus;
   fs->nstack = nstack;
   fs->vals = IR_NEW_ARRAY(fn->arena, IrRef, fs->nlocals + nstack);
+  fs->handler = IR_NOREF;
   for (uint32_t i = 0; i < fs->nlocals + nstack; i++)
     fs->vals[i] = IR_FS_MEM;
   return fn->nfstates++;

@@ -27,8 +27,8 @@ void ir_block_push(IrFunc *fn, IrBlockId b, IrRef r);
 IrRef ir_new_instr(IrFunc *fn, IrBlockId b, IrOp op, const IrRef *args, uint32_t nargs);
 
 /* Deletes the blocks for which keep[b] is false and renumbers the rest densely in order;
- * successors, phi_from and instr->block are remapped, instructions of deleted blocks
- * are marked dead. Derived data must be filled again afterwards. */
+ * successors, phi_from, frame-state handlers and instr->block are remapped, instructions
+ * of deleted blocks are marked dead. Derived data must be filled again afterwards. */
 void ir_compact_blocks(IrFunc *fn, const bool *keep);
 
 /* Label under which function fn is printed and referenced (@label): its name when that

@@ -1076,7 +1076,8 @@ static bool parse_slot(Parser *p, uint32_t fs, uint32_t slot) {
   return true;
 }
 
-/* fs := '!fs(' '@'N ['|' slot,* ['|' ('$'L '=' slot),*]] ')'  (after "!fs") */
+/* fs := '!fs(' '@'N ['handler' LABEL] ['|' slot,* ['|' ('$'L '=' slot),*]] ')'
+ * (after "!fs") */
 static bool parse_fstate(Parser *p, uint32_t *out) {
   IrFunc *fn = p->fn;
   if (!expect(p, T_LPAREN, "after '!fs'"))
@@ -1088,6 +1089,12 @@ static bool parse_fstate(Parser *p, uint32_t *out) {
     return false;
   }
   next(p);
+  IrBlockId handler = IR_NOREF;
+  if (is_kw(peek(p), "handler")) {
+    next(p);
+    if (!parse_label_ref(p, &handler))
+      return false;
+  }
   uint32_t nstack = 0, stack_start = 0;
   bool has_stack = accept(p, T_BAR);
   if (has_stack) {
@@ -1101,6 +1108,7 @@ static bool parse_fstate(Parser *p, uint32_t *out) {
     }
   }
   uint32_t fs = ir_new_fstate(fn, (int32_t)off, nstack);
+  fn->fstates[fs].handler = handler;
   if (has_stack) {
     p->pos = stack_start;
     for (uint32_t i = 0; i < nstack; i++) {
@@ -1344,13 +1352,49 @@ static bool is_func_start(const Parser *p, uint32_t i) {
 }
 
 /* Is token i the start of a label line: NAME [@N] ':' ? */
+/* LABEL ['@'N] ['landing' '(' ... ')'] ':' at the start of a line. */
 static bool is_label_start(const Parser *p, uint32_t i) {
   if (!at_line_start(p, i) || p->toks[i].kind != T_IDENT)
     return false;
   uint32_t j = i + 1;
   if (p->toks[j].kind == T_GLOBAL)
     j++;
+  if (is_kw(&p->toks[j], "landing") && p->toks[j + 1].kind == T_LPAREN) {
+    for (j += 2; p->toks[j].kind != T_RPAREN; j++)
+      if (p->toks[j].kind == T_NEWLINE || p->toks[j].kind == T_EOF)
+        return false;
+    j++;
+  }
   return p->toks[j].kind == T_COLON;
+}
+
+/* landing := 'landing' '(' 'depth' '=' N [',' 'lasti'] ')'  (is_label_start checked the
+ * parentheses) */
+static void parse_landing(Parser *p, IrBlock *bb) {
+  next(p); /* landing */
+  next(p); /* ( */
+  int64_t depth = 0;
+  if (!is_kw(peek(p), "depth")) {
+    error_expected(p, "'depth=N' in landing(...)");
+    return;
+  }
+  next(p);
+  if (!expect(p, T_EQUAL, "after 'depth'") ||
+      !parse_int(p, 0, INT32_MAX, "landing depth", &depth))
+    return;
+  bool lasti = false;
+  if (accept(p, T_COMMA)) {
+    if (!is_kw(peek(p), "lasti")) {
+      error_expected(p, "'lasti' in landing(...)");
+      return;
+    }
+    next(p);
+    lasti = true;
+  }
+  if (!expect(p, T_RPAREN, "to close 'landing('"))
+    return;
+  bb->eh_depth = (int32_t)depth;
+  bb->eh_lasti = lasti;
 }
 
 /* Creates the blocks of the body starting at token i, in textual order, up to the '}'
@@ -1464,6 +1508,11 @@ static void parse_func(Parser *p, IrFunc *fn) {
           ERROR_TOK(p, o, "expected a bytecode offset '@N' after the label");
         else
           fn->blocks[p->cur].bc_offset = (int32_t)off;
+      }
+      if (is_kw(peek(p), "landing")) {
+        parse_landing(p, &fn->blocks[p->cur]);
+        while (peek(p)->kind != T_COLON) /* after an error */
+          next(p);
       }
       next(p); /* ':' */
       if (peek(p)->kind != T_NEWLINE) {

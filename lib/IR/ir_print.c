@@ -8,11 +8,12 @@
  *   attr     := argc=N | posonly=N | kwonly=N | flags=N | stack=N | firstline=N
  *             | qualname="..." | name="..."
  *   local    := LNAME ':' kind ('|' kind)*         kind := local | cell | free | N
- *   block    := LABEL ['@'N] ':' instr*             (@N: bytecode offset of the block)
+ *   block    := LABEL ['@'N] [landing] ':' instr*   (@N: bytecode offset of the block)
+ *   landing  := 'landing(depth=' N [', lasti'] ')'  (an exception handler's landing block)
  *   instr    := ['%'V ':' type '='] mnemonic imm* [operand (',' operand)*] [fs] [line] [spec]
  *   operand  := '%'V | '[' '%'V ',' LABEL ']' (phi) | LABEL (terminator successors)
  *   imm      := INT | FLOAT | literal | none | "name" | '$'LNAME | binop | cmp | '@'FNAME
- *   fs       := '!fs(' '@'N ['|' slot,* ['|' ('$'LNAME '=' slot),*]] ')'
+ *   fs       := '!fs(' '@'N ['handler' LABEL] ['|' slot,* ['|' ('$'LNAME '=' slot),*]] ')'
  *               slot := '%'V | null | mem
  *   line     := '!line' N
  *   spec     := '!spec' OPNAME  (IrInstr.spec: the specialised CPython opcode seen there)
@@ -242,9 +243,14 @@ static void print_slot(Printer *p, IrRef v) {
     print_value(p, v);
 }
 
-/* !fs(@OFF | stack... | $local=slot, ...); empty trailing parts are left out. */
+/* !fs(@OFF [handler bbN] | stack... | $local=slot, ...); empty trailing parts are left
+ * out. */
 static void print_fstate(Printer *p, const IrFrameState *fs) {
   fprintf(p->out, " !fs(@%" PRId32, fs->bc_offset);
+  if (fs->handler != IR_NOREF) {
+    fputs(" handler ", p->out);
+    print_block_ref(p, fs->handler);
+  }
   bool any_local = false;
   for (uint32_t i = 0; i < fs->nlocals; i++)
     any_local |= fs->vals[i] != IR_FS_MEM;
@@ -393,6 +399,8 @@ void ir_print_func(FILE *out, const IrFunc *fn) {
     fprintf(out, "bb%u", b);
     if (bb->bc_offset >= 0)
       fprintf(out, " @%" PRId32, bb->bc_offset);
+    if (bb->eh_depth >= 0)
+      fprintf(out, " landing(depth=%" PRId32 "%s)", bb->eh_depth, bb->eh_lasti ? ", lasti" : "");
     fputs(":\n", out);
     for (uint32_t i = 0; i < bb->ninstrs; i++) {
       if (bb->instrs[i] < fn->ninstrs)
@@ -453,6 +461,8 @@ void ir_print_analyses(FILE *out, IrFunc *fn) {
       fprintf(out, " idom bb%u", bb->idom);
     else
       fputs(" idom -", out);
+    if (bb->landing)
+      fputs(" landing", out);
     fprintf(out, " loop_depth %u", bb->loop_depth);
     if (bb->loop_header != IR_NOREF)
       fprintf(out, " loop_header bb%u", bb->loop_header);

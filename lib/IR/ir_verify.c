@@ -12,7 +12,9 @@
  *               result, and its definition dominates the use (a phi's use is at the end
  *               of the incoming block); uses in unreachable blocks are not checked;
  *   frame state every IRF_RAISE / IRF_DEOPT / IRF_SUSPEND instruction has one, of the
- *               right size;
+ *               right size; its handler is a landing block (declared with its depth)
+ *               other than the entry, and the stack holds at least that depth; landing
+ *               blocks named by reachable frame states have no predecessors and no phis;
  *   dispatch    only as the entry block's terminator; a resume successor has an offset
  *               (bbN @OFFSET) that no other one has, and no other predecessor.
  * The verifier recomputes preds, rpo and dominators (derived data, see ir.h).
@@ -256,6 +258,22 @@ static bool check_signature(Verifier *v, IrBlockId b, IrRef r) {
              fn->fstates[in->fs].nlocals, fn->nlocalsplus);
       ok = false;
     }
+    IrBlockId h = in->fs < fn->nfstates ? fn->fstates[in->fs].handler : IR_NOREF;
+    if (h != IR_NOREF && h >= fn->nblocks) {
+      report(v, b, r, "frame-state handler is not a block");
+      ok = false;
+    } else if (h == 0) {
+      report(v, b, r, "the entry block bb0 cannot be an exception handler");
+      ok = false;
+    } else if (h != IR_NOREF && fn->blocks[h].eh_depth < 0) {
+      report(v, b, r, "frame-state handler bb%u is not a landing block (landing(depth=N))",
+             h);
+      ok = false;
+    } else if (h != IR_NOREF && fn->fstates[in->fs].nstack < (uint32_t)fn->blocks[h].eh_depth) {
+      report(v, b, r, "frame state has %u stack values, fewer than the depth %d its handler "
+             "bb%u keeps", fn->fstates[in->fs].nstack, (int)fn->blocks[h].eh_depth, h);
+      ok = false;
+    }
   }
   return ok;
 }
@@ -300,6 +318,10 @@ static void check_phi(Verifier *v, IrBlockId b, IrRef r) {
   }
   if (b == 0) {
     report(v, b, r, "phi in the entry block (it has no predecessors)");
+    return;
+  }
+  if (bb->landing) {
+    report(v, b, r, "phi in a landing block (it is entered from the frame)");
     return;
   }
   if (in->nargs != bb->npreds)
@@ -426,6 +448,9 @@ int ir_verify_func(PyllcDiag *diag, IrFunc *fn) {
   ir_fill_preds(fn);
   ir_fill_rpo(fn);
   ir_fill_doms(fn);
+  for (IrBlockId b = 0; b < fn->nblocks; b++)
+    if (fn->blocks[b].landing && fn->blocks[b].npreds)
+      report(&v, b, IR_NOREF, "landing block (a frame state's handler) has predecessors");
   for (IrBlockId b = 0; b < fn->nblocks; b++) {
     const IrBlock *bb = &fn->blocks[b];
     for (uint32_t i = 0; i <= bb->ninstrs; i++) {

@@ -11,8 +11,9 @@
  *    gets one phi per stack slot, created before any block is lowered and completed as
  *    predecessors are lowered (so no ordering constraint beyond "single-predecessor
  *    blocks after their predecessor", met by a worklist). Exception handlers get a
- *    landing block of `entry_stack` values: compiled code never jumps to them (a raise
- *    hands the frame to the interpreter), but they are lowered like everything else.
+ *    landing block of `entry_stack` values (the stack as unwinding leaves it in the
+ *    frame); the frame state of every instruction the exception table covers names it
+ *    as its handler.
  *    Resumable code (RETURN_GENERATOR, YIELD_VALUE) is entered through a `dispatch` in
  *    bb0: a fresh frame goes to the first instruction, a resumed one to the landing block
  *    (`entry_stack` values again) of the instruction after the one that suspended it.
@@ -37,6 +38,7 @@ typedef struct Blk {
   int32_t hdepth;        /* as an exception handler: entry depth, -1 if not one */
   bool hlasti;
   IrBlockId ir;          /* IR block of the entry */
+  IrBlockId land;        /* as an exception handler: its landing block, else IR_NOREF */
   uint32_t npreds;       /* IR edges into `ir` */
   uint32_t nfilled;      /* phi operands set so far */
   IrRef *entry;          /* entry stack (phis, or the single predecessor's exit) */
@@ -53,6 +55,7 @@ typedef struct Builder {
   uint32_t nblks;
   int32_t *blk_of;       /* instruction -> block */
   int32_t *depth_before; /* instruction -> stack depth before it, -1 unreached */
+  int32_t *handler_of;   /* instruction -> block of the handler covering it, -1 if none */
   uint32_t maxdepth;
   uint32_t *work;
   uint32_t nwork;
@@ -100,6 +103,7 @@ static void find_blocks(Builder *b) {
       k->depth = -1;
       k->hdepth = -1;
       k->ir = IR_NOREF;
+      k->land = IR_NOREF;
     }
     b->blks[b->nblks - 1].last = i;
     b->blk_of[i] = (int32_t)b->nblks - 1;
@@ -223,6 +227,27 @@ static bool compute_depths(Builder *b) {
   return true;
 }
 
+/* The exception table as a map: instruction -> block of its handler (the first entry
+ * covering the instruction's own unit, as the interpreter's lookup finds it). */
+static void map_handlers(Builder *b) {
+  const FeDecoded *dec = b->dec;
+  b->handler_of = malloc(sizeof *b->handler_of * (dec->ninstrs + 1));
+  if (!b->handler_of)
+    PYLLC_DIE("out of memory");
+  for (uint32_t i = 0; i < dec->ninstrs; i++)
+    b->handler_of[i] = -1;
+  for (uint32_t i = 0; i < dec->ninstrs; i++) {
+    uint32_t u = dec->instrs[i].unit;
+    for (uint32_t h = 0; h < dec->nhandlers; h++) {
+      const FeHandler *fh = &dec->handlers[h];
+      if (fh->start <= u && u < fh->end) {
+        b->handler_of[i] = b->blk_of[fh->target];
+        break;
+      }
+    }
+  }
+}
+
 /* ---- emission helpers -------------------------------------------------------------- */
 
 /* Operations that may run other code (Python or C): anything that may raise or leave,
@@ -252,6 +277,7 @@ static IrRef emit(FeLower *l, IrOp op, const IrRef *args, uint32_t n) {
     }
     uint32_t fs = ir_new_fstate(fn, l->fs_offset, l->pre_sp);
     IrFrameState *f = &fn->fstates[fs];
+    f->handler = l->handler;
     for (uint32_t k = 0; k < l->pre_sp; k++)
       f->vals[f->nlocals + k] = l->pre[k];
     ir_attach_fstate(fn, r, fs);
@@ -930,11 +956,18 @@ static void lower_suspend(Builder *b) {
   term_line(b);
 }
 
+/* The landing block of the handler of the current instruction, IR_NOREF if none. */
+static IrBlockId instr_handler(Builder *b) {
+  int32_t h = b->handler_of[b->in - b->dec->instrs];
+  return h >= 0 ? b->blks[h].land : IR_NOREF;
+}
+
 static void lower_instr(Builder *b) {
   const FeInstr *in = b->in;
   uint8_t j = fe_op_info[in->op].jump;
   b->lw.line = in->line;
   b->lw.fs_offset = (int32_t)in->unit * 2;
+  b->lw.handler = instr_handler(b);
   if (j == FE_J_COND || j == FE_J_ALWAYS) {
     lower_branching(b);
     return;
@@ -995,6 +1028,7 @@ static void emit_trace_check(Builder *b) {
   FeLower *l = &b->lw;
   l->line = b->in->line;
   l->fs_offset = (int32_t)b->in->start * 2;
+  l->handler = instr_handler(b);
   emit0(l, IR_TRACE_CHECK);
 }
 
@@ -1085,7 +1119,8 @@ static void finish(IrFunc *fn) {
 bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
               const uint32_t *const_map) {
   Builder b = {.d = d, .c = c, .dec = dec, .fn = fn, .const_map = const_map,
-               .lw = {.fn = fn, .kwnames = -1, .true_const = UINT32_MAX}};
+               .lw = {.fn = fn, .handler = IR_NOREF, .kwnames = -1,
+                      .true_const = UINT32_MAX}};
   bool ok = false;
   find_blocks(&b);
   b.first_traceable = UINT32_MAX;
@@ -1095,6 +1130,7 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
   if (!compute_depths(&b))
     goto done;
   count_preds(&b);
+  map_handlers(&b);
   bool resumable = false;
   for (uint32_t k = 0; k + 1 < b.nblks; k++)
     resumable |= b.blks[k + 1].depth >= 0 && suspends(&dec->instrs[b.blks[k].last]);
@@ -1127,9 +1163,14 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
     b.blks[k].queued = false;
   b.nwork = 0;
   /* Handler landings: the stack the interpreter leaves, then into the handler. */
-  for (uint32_t k = 0; k < b.nblks; k++)
-    if (b.blks[k].hdepth >= 0)
-      make_landing(&b, k);
+  for (uint32_t k = 0; k < b.nblks; k++) {
+    Blk *bk = &b.blks[k];
+    if (bk->hdepth < 0)
+      continue;
+    bk->land = make_landing(&b, k);
+    fn->blocks[bk->land].eh_depth = bk->hdepth;
+    fn->blocks[bk->land].eh_lasti = bk->hlasti;
+  }
   if (pre_entry != IR_NOREF) {
     b.lw.cur = pre_entry;
     b.in = &dec->instrs[0];
@@ -1155,6 +1196,7 @@ done:
   free(b.blks);
   free(b.blk_of);
   free(b.depth_before);
+  free(b.handler_of);
   free(b.work);
   free(b.lw.stack);
   free(b.lw.pre);

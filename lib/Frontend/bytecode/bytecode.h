@@ -136,7 +136,9 @@ typedef struct FeLower {
   uint32_t pre_sp;
   int32_t line;         /* line of the emitted instructions, -1 when none */
   int32_t fs_offset;    /* bc_offset of its frame states */
-  /* NULL: frame states are made here (fs_offset, pre). Else called for each raising or
+  IrBlockId handler;    /* their handler (landing block), IR_NOREF when an exception leaves
+                         * the function */
+  /* NULL: frame states are made here (fs_offset, handler, pre). Else called for each raising or
    * deoptimising instruction with the stack to record: the caller makes the frame state
    * (.pyasm does, once the function's locals are known). */
   void (*on_fstate)(void *data, IrRef instr, const IrRef *stack, uint32_t n);

@@ -1,6 +1,7 @@
-# Exception handling. Compiled code never jumps to a handler (a raise hands the frame to
-# the interpreter), but handlers are lowered: a landing block of entry_stack values (the
-# exception table's depth, lasti when pushed, the exception) branches into them.
+# Exception handling. Each handler gets a landing block of entry_stack values (the
+# exception table's depth, lasti when pushed, the exception) that branches into it; the
+# frame state of every instruction the table covers names that landing block as its
+# handler, those outside it none.
 # RUN: %pyllc %s -emit-ir | %FileCheck %s
 
 def tryexcept(f):
@@ -10,35 +11,44 @@ def tryexcept(f):
         return e
 # PUSH_EXC_INFO CHECK_EXC_MATCH POP_EXCEPT RERAISE 0/1
 # CHECK-LABEL: func @tryexcept(
-# CHECK:         call none
+# CHECK:         resume 0 !fs(@0) !line
+# CHECK:         call none {{.*}} !fs(@12 handler [[LAND:bb[0-9]+]] |
 # CHECK:         ret
 # CHECK-NEXT:  [[H:bb[0-9]+]] @28:
 # CHECK-NEXT:    [[OLD:%[0-9]+]]:obj = push_exc_info [[EXC:%[0-9]+]]{{$}}
 # CHECK-NEXT:    trace_check !fs(@30{{.*}}
-# CHECK-NEXT:    [[T:%[0-9]+]]:obj = load_global "ValueError" !fs(@30 | [[OLD]], [[EXC]])
-# CHECK-NEXT:    [[M:%[0-9]+]]:bool = check_exc_match [[EXC]], [[T]] !fs(@42 | [[OLD]], [[EXC]], [[T]])
+# CHECK-NEXT:    [[T:%[0-9]+]]:obj = load_global "ValueError" !fs(@30 handler [[LAND3:bb[0-9]+]] | [[OLD]], [[EXC]])
+# CHECK-NEXT:    [[M:%[0-9]+]]:bool = check_exc_match [[EXC]], [[T]] !fs(@42 handler [[LAND3]] | [[OLD]], [[EXC]], [[T]])
 # CHECK-NEXT:    decref [[T]]
 # CHECK-NEXT:    box.bool [[M]]
 # CHECK:         cbr {{%[0-9]+}}, [[MATCH:bb[0-9]+]], [[NOMATCH:bb[0-9]+]]
 # CHECK-NEXT:  [[MATCH]] @46:
 # CHECK-NEXT:    store_local $e [[EXC]]
 # CHECK-NEXT:    trace_check !fs(@48{{.*}}
-# CHECK-NEXT:    [[E:%[0-9]+]]:obj = load_local $e
+# CHECK-NEXT:    [[E:%[0-9]+]]:obj = load_local $e !fs(@48 handler [[LAND2:bb[0-9]+]] | [[OLD]])
 # CHECK-NEXT:    pop_except [[OLD]]
+# CHECK:         delete_local $e !fs(@58 | [[E]])
 # CHECK:         ret [[E]]
 # CHECK:       [[CLEANUP:bb[0-9]+]] @62:
-# CHECK:         reraise 1 [[X:%[0-9]+]] !fs(@68 | {{%[0-9]+}}, {{%[0-9]+}}, [[X]])
+# CHECK:         reraise 1 [[X:%[0-9]+]] !fs(@68 handler [[LAND3]] | {{%[0-9]+}}, {{%[0-9]+}}, [[X]])
 # CHECK-NEXT:  [[NOMATCH]] @70:
 # CHECK-NEXT:    trace_check !fs(@70{{.*}}
-# CHECK-NEXT:    reraise 0 [[EXC]] !fs(@70 | [[OLD]], [[EXC]])
-# CHECK:       [[LAND:bb[0-9]+]] @28:
+# CHECK-NEXT:    reraise 0 [[EXC]] !fs(@70 handler [[LAND3]] | [[OLD]], [[EXC]])
+# CHECK-NEXT:  [[CLEANUP3:bb[0-9]+]] @72:
+# CHECK:         reraise 1 {{.*}} !fs(@76 |
+# CHECK-NEXT:  [[LAND]] @28 landing(depth=0):
 # CHECK-NEXT:    [[EXC]]:obj = entry_stack 0
 # CHECK-NEXT:    br [[H]]
-# CHECK-NEXT:  {{bb[0-9]+}} @62:
+# CHECK-NEXT:  [[LAND2]] @62 landing(depth=1, lasti):
 # CHECK-NEXT:    entry_stack 0
 # CHECK-NEXT:    entry_stack 1
 # CHECK-NEXT:    entry_stack 2
 # CHECK-NEXT:    br [[CLEANUP]]
+# CHECK-NEXT:  [[LAND3]] @72 landing(depth=1, lasti):
+# CHECK-NEXT:    entry_stack 0
+# CHECK-NEXT:    entry_stack 1
+# CHECK-NEXT:    entry_stack 2
+# CHECK-NEXT:    br [[CLEANUP3]]
 
 def star(f):
     try:
@@ -94,10 +104,10 @@ def withs(m):
 # CHECK:         call none [[EXIT]],
 # CHECK:       {{bb[0-9]+}} @36:
 # CHECK-NEXT:    [[OLD:%[0-9]+]]:obj = push_exc_info [[E:%[0-9]+]]
-# CHECK-NEXT:    [[R:%[0-9]+]]:obj = with_except_start [[X:%[0-9]+]], [[E]] !fs(@38 | [[X]], [[L:%[0-9]+]], [[OLD]], [[E]])
+# CHECK-NEXT:    [[R:%[0-9]+]]:obj = with_except_start [[X:%[0-9]+]], [[E]] !fs(@38 handler [[H:bb[0-9]+]] | [[X]], [[L:%[0-9]+]], [[OLD]], [[E]])
 # CHECK-NEXT:    [[T:%[0-9]+]]:bool = truth [[R]]
-# CHECK:         reraise 2 [[E]] !fs(@42 | [[X]], [[L]], [[OLD]], [[E]])
-# CHECK:       {{bb[0-9]+}} @36:
+# CHECK:         reraise 2 [[E]] !fs(@42 handler [[H]] | [[X]], [[L]], [[OLD]], [[E]])
+# CHECK:       {{bb[0-9]+}} @36 landing(depth=1, lasti):
 # CHECK-NEXT:    [[X]]:obj = entry_stack 0
 # CHECK-NEXT:    [[L]]:obj = entry_stack 1
 # CHECK-NEXT:    [[E]]:obj = entry_stack 2

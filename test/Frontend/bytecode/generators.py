@@ -93,14 +93,14 @@ async def afor(a):
 # CHECK-NEXT:    br [[HEAD:bb[0-9]+]]
 # CHECK-NEXT:  [[HEAD]] @10:
 # CHECK-NEXT:    [[IT:%[0-9]+]]:obj = phi [{{%[0-9]+}}, {{bb[0-9]+}}], [[[AIT]], {{bb[0-9]+}}]
-# CHECK-NEXT:    [[AW:%[0-9]+]]:obj = get_anext [[IT]] !fs(@10 | [[IT]])
+# CHECK-NEXT:    [[AW:%[0-9]+]]:obj = get_anext [[IT]] !fs(@10 handler [[LAND:bb[0-9]+]] | [[IT]])
 # CHECK:         {{%[0-9]+}}:obj = phi [{{%[0-9]+}}, {{bb[0-9]+}}], [[[AW]], {{bb[0-9]+}}]
 # CHECK:       [[END:bb[0-9]+]] @26:
 # CHECK-NEXT:    trace_check !fs(@26{{.*}}
 # CHECK-NEXT:    end_async_for [[I:%[0-9]+]], [[E:%[0-9]+]] !fs(@26 | [[I]], [[E]])
 # CHECK-NEXT:    xdecref [[E]]
 # CHECK-NEXT:    xdecref [[I]]
-# CHECK:       {{bb[0-9]+}} @26:
+# CHECK:       [[LAND]] @26 landing(depth=1):
 # CHECK-NEXT:    [[I]]:obj = entry_stack 0
 # CHECK-NEXT:    [[E]]:obj = entry_stack 1
 # CHECK-NEXT:    br [[END]]

@@ -75,6 +75,7 @@ int main(void) {
   // CHECK: error: in @fstate, bb0, '%1 = load_local': frame state has 0 locals, the function 1
   // CHECK: error: in @fstate, bb0, '%2 = load_local': frame state 42 out of range
   // CHECK: error: in @fstate, bb0, '%3 = load_local': frame-state slot 1 is not a live value
+  // CHECK: error: in @fstate, bb0, '%4 = load_local': frame-state handler is not a block
   fn = base(m, "fstate", &b0, &none);
   uint32_t fs = ir_new_fstate(fn, 0, 0);
   fn->fstates[fs].nlocals = 0;
@@ -85,6 +86,10 @@ int main(void) {
   r = ir_emit0(fn, b0, IR_LOAD_LOCAL);
   fs = ir_new_fstate(fn, 4, 0);
   fn->fstates[fs].vals[0] = 4242;
+  ir_attach_fstate(fn, r, fs);
+  r = ir_emit0(fn, b0, IR_LOAD_LOCAL);
+  fs = ir_new_fstate(fn, 6, 0);
+  fn->fstates[fs].handler = 7;
   ir_attach_fstate(fn, r, fs);
   ir_emit1(fn, b0, IR_RET, none);
 
@@ -98,7 +103,7 @@ int main(void) {
 
   PyllcDiag *d = pyllc_diag_new(stdout);
   int problems = ir_verify_module(d, m);
-  // CHECK: ; 16 problems
+  // CHECK: ; 17 problems
   printf("; %d problems\n", problems);
   pyllc_diag_free(d);
   ir_free_module(m);
