@@ -28,6 +28,11 @@ IrModule *fe_module_from_pyc(PyllcDiag *d, const char *filename, const unsigned 
  * back to base opcodes, the specialisation kept as type feedback. Nested code objects in
  * co_consts become further functions of `m`. Returns the function, or NULL on error. */
 IrFunc *fe_func_from_code(PyllcDiag *d, IrModule *m, PyObject *code);
+/* As fe_func_from_code; with osr_entries, every loop header (the target of a backward
+ * jump) is also a resume landing of the dispatch (docs/IR.md, "Resumable functions"), so
+ * that a frame in the middle of a loop can enter the compiled code (on-stack
+ * replacement). */
+IrFunc *fe_func_from_code_ex(PyllcDiag *d, IrModule *m, PyObject *code, bool osr_entries);
 
 /* Python assembly: a whole .pyasm file as a module body. */
 IrModule *pyasm_compile(PyllcDiag *d, const char *filename, const char *text, size_t len);

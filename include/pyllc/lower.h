@@ -49,9 +49,10 @@ int lower_run_main(PyllcDiag *d, IrModule *m, const LowerOptions *opts, PyObject
 
 /* Turns a code object into optimised IR (front end + passes): the module's callback, so
  * that lib/Lower does not depend on the front ends. Returns the IrFunc of `code` inside a
- * new module (*m_out, freed by the caller), or NULL with *why set to a malloc'd reason. */
-typedef IrFunc *(*LowerRtFrontEnd)(PyObject *code, int opt_level, IrModule **m_out,
-                                   char **why);
+ * new module (*m_out, freed by the caller), or NULL with *why set to a malloc'd reason.
+ * osr_entries: loop headers get dispatch landings (fe_func_from_code_ex). */
+typedef IrFunc *(*LowerRtFrontEnd)(PyObject *code, int opt_level, bool osr_entries,
+                                   IrModule **m_out, char **why);
 
 /* Creates the engine (once) and installs the hook. 0, or -1 with an exception set. */
 int lower_rt_init(LowerRtFrontEnd front_end);

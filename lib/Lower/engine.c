@@ -26,6 +26,7 @@
 #define PY_SSIZE_T_CLEAN
 #define Py_BUILD_CORE 1
 #include <Python.h>
+#include <opcode.h>
 #include <internal/pycore_code.h>
 #include <internal/pycore_frame.h>
 #include <internal/pycore_pystate.h>
@@ -62,6 +63,10 @@ typedef struct CodeRec {
   PyObject **objs;               /* the object table in JIT memory; strong references */
   uint64_t mapped_bytes;         /* JIT memory of its object (page-rounded segments) */
   uint32_t nobjs;
+  bool baseline;                 /* -O0 code counting calls and back-edges (OSR) */
+  int64_t *budget;               /* baseline: its `.budget` global in JIT memory */
+  struct CodeRec *replaced;      /* code this record ran before (a baseline, kept: its
+                                    frames may still run); not attached, freed with it */
   struct CodeRec *prev, *next;   /* the engine's list of live records */
 } CodeRec;
 
@@ -109,9 +114,8 @@ static PyObject *eval_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int th
 }
 
 /* co_extra's free function: the code object is going away. */
-static void free_record(void *p) {
-  CodeRec *rec = p;
-  if (!rec) return;
+/* The object table's references and the machine code of one record. */
+static void release_code(CodeRec *rec) {
   for (uint32_t i = 0; i < rec->nobjs; i++) Py_CLEAR(rec->objs[i]);
   if (rec->tracker) {
     LLVMErrorRef e = LLVMOrcResourceTrackerRemove(rec->tracker);
@@ -121,6 +125,17 @@ static void free_record(void *p) {
       LLVMDisposeErrorMessage(msg);
     }
     LLVMOrcReleaseResourceTracker(rec->tracker);
+  }
+}
+
+static void free_record(void *p) {
+  CodeRec *rec = p;
+  if (!rec) return;
+  release_code(rec);
+  for (CodeRec *old = rec->replaced, *next; old; old = next) {
+    next = old->replaced;
+    release_code(old);
+    free(old);
   }
   LowerEngine *eng = rec->eng;
   if (rec->prev) rec->prev->next = rec->next;
@@ -360,9 +375,37 @@ static void note_fallback(LowerEngine *eng, IrFunc *fn, const char *why) {
             fn->firstlineno, fn->qualname ? fn->qualname : "?", why);
 }
 
+/* The attached record `old` takes the code of `fresh` (compiled, not attached); old's
+ * own code is kept in old->replaced, since frames may still be running it (the baseline
+ * frame that asked for optimised code, say). */
+static void replace_code(CodeRec *old, CodeRec *fresh) {
+  CodeRec *keep = malloc(sizeof *keep);
+  if (!keep) PYLLC_DIE("out of memory");
+  *keep = *old;
+  keep->prev = keep->next = NULL;
+  old->rt.entry = fresh->rt.entry;
+  old->tracker = fresh->tracker;
+  old->objs = fresh->objs;
+  old->nobjs = fresh->nobjs;
+  old->mapped_bytes = fresh->mapped_bytes + keep->mapped_bytes; /* both stay mapped */
+  old->baseline = fresh->baseline;
+  old->budget = fresh->budget;
+  old->replaced = keep;
+  free(fresh);
+}
+
+static int engine_compile_as(LowerEngine *eng, IrFunc *fn, bool baseline, int64_t budget);
+
 /* Compiles fn and attaches it to its code object. Returns 0, or -1 when fn stays
  * interpreted (recorded as a fallback; a hard LLVM error is also reported to diag). */
 static int engine_compile(LowerEngine *eng, IrFunc *fn) {
+  return engine_compile_as(eng, fn, false, 0);
+}
+
+/* As engine_compile; `baseline`: -O0 code that spends `budget` on calls and back-edges
+ * and then asks for optimised code (lower_ctx_count_calls_and_loops). An attached record
+ * (a baseline) gets the new code in place (replace_code). */
+static int engine_compile_as(LowerEngine *eng, IrFunc *fn, bool baseline, int64_t budget) {
   if (!fn->origin || !PyCode_Check((PyObject *)fn->origin)) return -1;
   LowerFuncInfo info;
   memset(&info, 0, sizeof info);
@@ -374,6 +417,7 @@ static int engine_compile(LowerEngine *eng, IrFunc *fn) {
   LLVMContextRef C = LLVMOrcThreadSafeContextGetContext(tsc);
   double t0 = pyllc_now();
   LowerCtx *lc = lower_ctx_new(C, sym, eng->opts.opt_level);
+  if (baseline) lower_ctx_count_calls_and_loops(lc);
   if (lower_func(lc, fn, sym, &info) != 0) {
     lower_ctx_free(lc);
     note_fallback(eng, fn, info.why);
@@ -436,8 +480,18 @@ static int engine_compile(LowerEngine *eng, IrFunc *fn) {
     note_fallback(eng, fn, "JIT error");
     goto done;
   }
+  LLVMOrcExecutorAddress budget_addr = 0;
+  if (info.budget_sym && report_llvm(eng->diag, LLVMOrcLLJITLookup(eng->jit, &budget_addr,
+                                                                   info.budget_sym),
+                                     "JIT lookup")) {
+    note_fallback(eng, fn, "JIT error");
+    goto done;
+  }
   double t3 = pyllc_now();
   rec->rt.entry = (RtObj * (*)(void *, void *, int))(uintptr_t)addr;
+  rec->baseline = info.budget_sym != NULL;
+  rec->budget = (int64_t *)(uintptr_t)budget_addr;
+  if (rec->budget) *rec->budget = budget;
   rec->objs = (PyObject **)(uintptr_t)objs;
   for (uint32_t i = 0; i < info.nobjs; i++) {
     LowerObj *o = &info.objs[i];
@@ -449,6 +503,13 @@ static int engine_compile(LowerEngine *eng, IrFunc *fn) {
       goto done;
     }
     rec->objs[rec->nobjs++] = v;
+  }
+  void *attached = NULL;
+  if (_PyCode_GetExtra(rec->code, rt_code_extra_index, &attached) < 0) PyErr_Clear();
+  if (attached) {
+    replace_code(attached, rec);
+    rec = NULL;
+    goto attached_done;
   }
   /* Attach: from now on the code object owns the record. */
   rec->next = eng->recs;
@@ -462,6 +523,7 @@ static int engine_compile(LowerEngine *eng, IrFunc *fn) {
     goto done;
   }
   rec = NULL;
+attached_done:
   eng->ncompiled++;
   eng->t_lower += t1 - t0;
   eng->t_opt += t2 - t1;
@@ -652,9 +714,12 @@ int lower_run_main(PyllcDiag *d, IrModule *m, const LowerOptions *opts, PyObject
  *                 in whole-program mode the others are counted in a second co_extra slot
  *                 (the count itself, no allocation) and compiled when it exceeds the
  *                 threshold, before the frame runs. A count of -1 means "tried, stays
- *                 interpreted". Loop work is estimated from the frame's run time (one unit
- *                 per 100 ns) until compiled code counts its own back-edges, so that a
- *                 function that runs one long loop once is compiled when it returns.
+ *                 interpreted". A function with loops gets baseline code (-O0) at its
+ *                 first call instead: it spends the rest of the budget on its calls and
+ *                 back-edges, then asks rt_osr_handler for optimised code, which replaces
+ *                 it in the same record (the baseline code is kept: frames may still
+ *                 run it) and which a frame in the middle of a loop enters at the loop
+ *                 header's landing (on-stack replacement).
  *   rt_busy       set while compiling: frames run by the compiler itself (GC, __del__)
  *                 are not counted, so compilation never re-enters itself. */
 #include <dlfcn.h>
@@ -705,12 +770,6 @@ static void rt_enable_gdb(LowerEngine *eng) {
   }
 }
 
-static int64_t rt_now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 static CodeRec *rt_record(PyObject *code) {
   return (CodeRec *)rt_compiled_record(code);
 }
@@ -730,38 +789,69 @@ static void rt_note_fallback(PyObject *code, const char *why) {
 
 /* Compiles fn (whose origin is its code object) at `opt_level` and attaches it. 1
  * compiled, 0 left to the interpreter (recorded). The caller holds rt_busy. */
-static int rt_compile_func(IrFunc *fn, int opt_level) {
+/* Optimised code replaces baseline code; anything else compiled stays. */
+static bool rt_is_final(CodeRec *rec) { return rec && !rec->baseline; }
+
+static int rt_compile_func_as(IrFunc *fn, int opt_level, bool baseline, int64_t budget) {
   PyObject *code = (PyObject *)fn->origin;
-  if (rt_record(code)) return 1;
+  CodeRec *had = rt_record(code);
+  if (rt_is_final(had) || (had && baseline)) return 1;
   int saved = rt_engine->opts.opt_level;
   uint64_t bytes0 = rt_engine->code_bytes;
   rt_engine->opts.opt_level = opt_level;
-  int ok = engine_compile(rt_engine, fn) == 0;
+  int ok = engine_compile_as(rt_engine, fn, baseline, budget) == 0;
   rt_engine->opts.opt_level = saved;
   if (ok) rt_perf_map_add(code, rt_record(code), rt_engine->code_bytes - bytes0);
   return ok;
 }
 
 /* 1 compiled, 0 left to the interpreter (recorded), never an exception. */
-static int rt_compile_now(PyObject *code, int opt_level) {
-  if (rt_record(code)) return 1;
+static int rt_compile_func(IrFunc *fn, int opt_level) {
+  return rt_compile_func_as(fn, opt_level, false, 0);
+}
+
+/* Compiles `code`: optimised (replacing its baseline code, whose frames then enter the
+ * new code at loop headers: landings for them), or as baseline code with `budget`. */
+static int rt_compile_tier(PyObject *code, int opt_level, bool baseline, int64_t budget) {
+  CodeRec *had = rt_record(code);
+  if (rt_is_final(had) || (had && baseline)) return 1;
   rt_busy++;
   PyObject *et, *ev, *etb;
   PyErr_Fetch(&et, &ev, &etb);
   double t0 = pyllc_now();
   IrModule *m = NULL;
   char *why = NULL;
-  IrFunc *fn = rt_front_end(code, opt_level, &m, &why);
+  IrFunc *fn = rt_front_end(code, opt_level, had != NULL, &m, &why);
   rt_t_front += pyllc_now() - t0;
   int rc = 0;
   if (!fn) rt_note_fallback(code, why ? why : "the front end refused it");
-  else rc = rt_compile_func(fn, opt_level);
+  else rc = rt_compile_func_as(fn, opt_level, baseline, budget);
   free(why);
   if (m) ir_free_module(m);
   PyErr_Clear();
   PyErr_Restore(et, ev, etb);
   rt_busy--;
   return rc;
+}
+
+static int rt_compile_now(PyObject *code, int opt_level) {
+  return rt_compile_tier(code, opt_level, false, 0);
+}
+
+/* Has `code` a loop (a backward jump; not the SEND loop of `yield from`/`await`)? */
+static bool rt_has_loops(PyObject *code) {
+  PyObject *bytes = PyCode_GetCode((PyCodeObject *)code);
+  if (!bytes) {
+    PyErr_Clear();
+    return false;
+  }
+  const unsigned char *u = (const unsigned char *)PyBytes_AS_STRING(bytes);
+  bool found = false;
+  for (Py_ssize_t i = 0; i + 1 < PyBytes_GET_SIZE(bytes) && !found; i += 2)
+    found = u[i] == JUMP_BACKWARD || (u[i] >= POP_JUMP_BACKWARD_IF_NOT_NONE &&
+                                      u[i] <= POP_JUMP_BACKWARD_IF_TRUE);
+  Py_DECREF(bytes);
+  return found;
 }
 
 static PyObject *rt_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag) {
@@ -787,24 +877,34 @@ static PyObject *rt_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int thro
   intptr_t n = (intptr_t)p;
   if (n < 0) return _PyEval_EvalFrameDefault(ts, frame, throwflag);
   n++;
-  if (n > rt_threshold) {
+  bool hot = n > rt_threshold;
+  bool loops = !hot && (frame->f_code->co_flags & CO_OPTIMIZED) && rt_has_loops(code);
+  if (hot || loops) {
+    /* Hot: optimised code now. A function with loops (module and class bodies run once)
+     * runs as baseline code, which counts the rest of its calls and its back-edges and
+     * replaces itself with optimised code when they reach the threshold, in the middle
+     * of a loop if need be. */
     _PyCode_SetExtra(code, rt_count_index, (void *)(intptr_t)-1);
-    if (rt_compile_now(code, rt_opt_level) && (rec = rt_record(code)))
-      return rec->rt.entry(ts, frame, throwflag);
+    int ok = hot ? rt_compile_now(code, rt_opt_level)
+                 : rt_compile_tier(code, 0, true, rt_threshold - (int64_t)n + 1);
+    if (ok && (rec = rt_record(code))) return rec->rt.entry(ts, frame, throwflag);
     return _PyEval_EvalFrameDefault(ts, frame, throwflag);
   }
-  int64_t t0 = rt_now_ns();
-  PyObject *res = _PyEval_EvalFrameDefault(ts, frame, throwflag);
-  n += (intptr_t)((rt_now_ns() - t0) / 100);
-  /* The frame is not cleared yet, so its code object is still alive. Module and class
-   * bodies run once: they are compiled only at their first run (threshold 0). */
-  if (n > rt_threshold && (frame->f_code->co_flags & CO_OPTIMIZED) && rt_threshold >= 0 &&
-      !rt_busy) {
-    n = -1;
-    rt_compile_now(code, rt_opt_level);
-  }
   if (_PyCode_SetExtra(code, rt_count_index, (void *)n) < 0) PyErr_Clear();
-  return res;
+  return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+}
+
+/* Baseline code spent its budget: the optimised code of `code`, compiled now if need be
+ * (landings at its loop headers), or NULL when it stays baseline. */
+static void *rt_osr_handler(PyObject *code) {
+  CodeRec *rec = rt_record(code);
+  if (!rec) return NULL;
+  if (rec->baseline && !rt_busy && rt_threshold >= 0) /* not after disable() */
+    rt_compile_tier(code, rt_opt_level, false, 0);
+  rec = rt_record(code);
+  if (rt_is_final(rec)) return (void *)rec->rt.entry;
+  if (rec && rec->budget) *rec->budget = rt_busy ? 1000 : INT64_MAX / 2; /* later / never */
+  return NULL;
 }
 
 int lower_rt_init(LowerRtFrontEnd front_end) {
@@ -839,6 +939,7 @@ int lower_rt_init(LowerRtFrontEnd front_end) {
   active_engine = rt_engine;
   rt_set_deopt_counters(rt_engine->deopts);
   rt_set_call_counters(rt_engine->calls);
+  rt_set_osr_handler(rt_osr_handler);
   _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), rt_hook);
   return 0;
 }
@@ -888,7 +989,8 @@ int lower_rt_exec_module(IrModule *m, PyObject *globals, int opt_level) {
   return res ? 0 : -1;
 }
 
-int lower_rt_is_compiled(PyObject *code) { return rt_engine && rt_record(code) != NULL; }
+/* Baseline code is a way of counting: compiled means optimised code. */
+int lower_rt_is_compiled(PyObject *code) { return rt_engine && rt_is_final(rt_record(code)); }
 
 void lower_rt_set_threshold(long threshold, int opt_level) {
   rt_threshold = threshold;
@@ -913,7 +1015,7 @@ PyObject *lower_rt_stats(void) {
    * object table included); LLVM's bookkeeping is not counted. */
   uint64_t mem = nrecs * sizeof(CodeRec);
   for (CodeRec *r = e ? e->recs : NULL; r; r = r->next) mem += r->mapped_bytes;
-  return Py_BuildValue("{sIsNsNs{sKsK}s{sdsdsdsdsd}sKsK}", "compiled", e ? e->ncompiled : 0u,
+  return Py_BuildValue("{sIsNsNs{sKsK}s{sdsdsdsdsd}sKsKsK}", "compiled", e ? e->ncompiled : 0u,
                        "fallbacks", e ? PyDict_Copy(e->fallbacks) : PyDict_New(), "deopts",
                        deopts, "calls", "direct",
                        (unsigned long long)(e ? e->calls[RT_CALL_DIRECT] : 0), "vectorcall",
@@ -921,5 +1023,6 @@ PyObject *lower_rt_stats(void) {
                        "compile_time_s", "total", front + lower + opt + codegen,
                        "frontend", front, "lower", lower, "llvm_opt", opt, "codegen", codegen,
                        "code_bytes", (unsigned long long)(e ? e->code_bytes : 0),
-                       "jit_memory_bytes", (unsigned long long)mem);
+                       "jit_memory_bytes", (unsigned long long)mem, "osr_entries",
+                       (unsigned long long)rt_osr_entries());
 }

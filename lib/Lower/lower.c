@@ -52,6 +52,7 @@ struct LowerCtx {
   LLVMTypeRef ptr, i1, i32, i64, f64, vd;
   char *target_cpu, *target_features; /* copied from the helpers (inlining needs them) */
   bool link_helpers;    /* link the helpers' bitcode in (to inline them); else call them */
+  bool count;           /* baseline code: entries and back-edges spend a budget (OSR) */
   unsigned md_invariant;
 };
 
@@ -74,6 +75,7 @@ typedef struct FnCtx {
   uint32_t *rpo_index;      /* by block, UINT32_MAX when unreachable */
   bool explicit_breaker;    /* the IR tests the eval breaker itself (eval_breaker ops) */
   LLVMValueRef resume_unit; /* dispatch: the unit the frame continues at (rt_enter_resume) */
+  LLVMValueRef budget;      /* baseline code: the global i64 budget, else NULL */
   bool failed;
 } FnCtx;
 
@@ -89,6 +91,7 @@ static void fail(FnCtx *fc, const char *fmt, ...) {
 
 void lower_info_clear(LowerFuncInfo *info) {
   free(info->sym);
+  free(info->budget_sym);
   free(info->objs_sym);
   free(info->objs);
   memset(info, 0, sizeof *info);
@@ -172,6 +175,8 @@ LowerCtx *lower_ctx_new(LLVMContextRef C, const char *module_name, int opt_level
   LLVMSetDataLayout(lc->M, LLVMGetDataLayoutStr(lc->rt));
   return lc;
 }
+
+void lower_ctx_count_calls_and_loops(LowerCtx *lc) { lc->count = true; }
 
 void lower_ctx_free(LowerCtx *lc) {
   if (!lc) return;
@@ -671,10 +676,54 @@ static uint32_t header_fstate(FnCtx *fc, IrBlockId to) {
   return IR_NOREF;
 }
 
-/* A jump from IR block `from` to `to`; back-edges test the eval breaker first. Records
- * the LLVM block the edge leaves from. */
+/* Baseline code: budget -= 1, and whether it is spent (below 0). */
+static LLVMValueRef spend_budget(FnCtx *fc) {
+  LowerCtx *lc = fc->lc;
+  LLVMValueRef b = LLVMBuildLoad2(lc->B, lc->i64, fc->budget, "budget");
+  LLVMValueRef nb = LLVMBuildSub(lc->B, b, i64c(lc, 1), "");
+  LLVMBuildStore(lc->B, nb, fc->budget);
+  return LLVMBuildICmp(lc->B, LLVMIntSLT, nb, i64c(lc, 0), "spent");
+}
+
+/* rt_osr_request(ts, frame): the optimised entry of this code, or NULL. */
+static LLVMValueRef request_osr(FnCtx *fc) {
+  LowerCtx *lc = fc->lc;
+  LLVMTypeRef p[2] = {lc->ptr, lc->ptr};
+  LLVMValueRef a[2] = {fc->ts, fc->frame};
+  return call(lc, "rt_osr_request", lc->ptr, p, 2, a);
+}
+
+/* Baseline code on a back-edge into loop header `to`: when the budget is spent and
+ * optimised code exists, the header's frame state goes into the frame and the optimised
+ * code continues the loop from its landing there (rt_leave_to_osr). */
+static void emit_osr_check(FnCtx *fc, IrBlockId from, IrBlockId to) {
+  LowerCtx *lc = fc->lc;
+  uint32_t fs = header_fstate(fc, to);
+  if (fs == IR_NOREF) return; /* no state to enter with: this loop stays baseline */
+  LLVMBasicBlockRef spent = LLVMAppendBasicBlockInContext(lc->C, fc->func, "osr.spent");
+  LLVMBasicBlockRef go = LLVMAppendBasicBlockInContext(lc->C, fc->func, "osr");
+  LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(lc->C, fc->func, "osr.no");
+  LLVMBuildCondBr(lc->B, spend_budget(fc), spent, cont);
+  LLVMPositionBuilderAtEnd(lc->B, spent);
+  LLVMValueRef entry = request_osr(fc);
+  LLVMBuildCondBr(lc->B, LLVMBuildIsNull(lc->B, entry, ""), cont, go);
+  LLVMPositionBuilderAtEnd(lc->B, go);
+  IrFrameState *st = &fc->fn->fstates[fs];
+  spill_fstate(fc, fs, st->nstack, from, to);
+  LLVMTypeRef p[5] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->ptr};
+  LLVMValueRef a[5] = {fc->ts, fc->frame, i64c(lc, st->bc_offset / 2), i64c(lc, st->nstack),
+                       entry};
+  LLVMValueRef r = call(lc, "rt_leave_to_osr", lc->ptr, p, 5, a);
+  LLVMSetTailCall(r, 1);
+  LLVMBuildRet(lc->B, r);
+  LLVMPositionBuilderAtEnd(lc->B, cont);
+}
+
+/* A jump from IR block `from` to `to`; back-edges test the eval breaker first (and spend
+ * the budget of baseline code). Records the LLVM block the edge leaves from. */
 static void emit_jump(FnCtx *fc, IrBlockId from, uint32_t k, IrBlockId to) {
   LowerCtx *lc = fc->lc;
+  if (fc->budget && fc->rpo_index[to] <= fc->rpo_index[from]) emit_osr_check(fc, from, to);
   bool back = !fc->explicit_breaker && fc->rpo_index[to] <= fc->rpo_index[from];
   uint32_t fs = back ? header_fstate(fc, to) : IR_NOREF;
   if (back) {
@@ -842,6 +891,34 @@ static void compute_rpo(FnCtx *fc) {
   free(seen);
 }
 
+/* Baseline code's entry: the budget global, spent once per call; when it is gone and
+ * optimised code exists, that runs the (untouched) frame instead. */
+static void emit_entry_budget(FnCtx *fc, LowerFuncInfo *info) {
+  LowerCtx *lc = fc->lc;
+  size_t n = strlen(info->sym);
+  info->budget_sym = malloc(n + 8);
+  if (!info->budget_sym) PYLLC_DIE("out of memory");
+  memcpy(info->budget_sym, info->sym, n);
+  memcpy(info->budget_sym + n, ".budget", 8);
+  fc->budget = LLVMAddGlobal(lc->M, lc->i64, info->budget_sym);
+  LLVMSetInitializer(fc->budget, i64c(lc, 0));
+  LLVMBasicBlockRef spent = LLVMAppendBasicBlockInContext(lc->C, fc->func, "tierup.spent");
+  LLVMBasicBlockRef go = LLVMAppendBasicBlockInContext(lc->C, fc->func, "tierup");
+  LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(lc->C, fc->func, "enter.baseline");
+  LLVMBuildCondBr(lc->B, spend_budget(fc), spent, cont);
+  LLVMPositionBuilderAtEnd(lc->B, spent);
+  LLVMValueRef entry = request_osr(fc);
+  LLVMBuildCondBr(lc->B, LLVMBuildIsNull(lc->B, entry, ""), cont, go);
+  LLVMPositionBuilderAtEnd(lc->B, go);
+  LLVMTypeRef p[3] = {lc->ptr, lc->ptr, lc->i32};
+  LLVMTypeRef fty = LLVMFunctionType(lc->ptr, p, 3, 0);
+  LLVMValueRef a[3] = {fc->ts, fc->frame, i32c(lc, 0)};
+  LLVMValueRef r = LLVMBuildCall2(lc->B, fty, entry, a, 3, "");
+  LLVMSetTailCall(r, 1);
+  LLVMBuildRet(lc->B, r);
+  LLVMPositionBuilderAtEnd(lc->B, cont);
+}
+
 static void set_fn_attrs(LowerCtx *lc, LLVMValueRef f) {
   if (lc->target_cpu)
     LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
@@ -906,6 +983,7 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
     LLVMBuildRet(lc->B, r);
   }
   LLVMPositionBuilderAtEnd(lc->B, enter);
+  if (lc->count) emit_entry_budget(fc, info);
   if (is_resumable(fn)) {
     /* Resumable: the dispatch needs the unit the frame continues at. */
     LLVMTypeRef p[2] = {lc->ptr, lc->ptr};

@@ -29,6 +29,7 @@ typedef struct LowerFuncInfo {
   LowerObj *objs;
   uint32_t nobjs;
   char why[160];    /* when lowering failed: the reason (unsupported op, generator...) */
+  char *budget_sym; /* baseline code (lower_ctx_count_calls_and_loops): its i64 budget */
 } LowerFuncInfo;
 
 void lower_info_clear(LowerFuncInfo *info);
@@ -39,6 +40,12 @@ typedef struct LowerCtx LowerCtx;
 
 /* opt_level 0: helpers are called (native copies); above, linked in to be inlined. */
 LowerCtx *lower_ctx_new(LLVMContextRef ctx, const char *module_name, int opt_level);
+/* Baseline code: every entry and every loop back-edge decrements a global budget
+ * (`<sym>.budget`, set by the JIT engine). When it goes below 0 the code asks
+ * rt_osr_request for optimised code: at the entry it calls that instead; at a back-edge
+ * it stores the loop header's frame state into the frame and continues there
+ * (rt_leave_to_osr: on-stack replacement). */
+void lower_ctx_count_calls_and_loops(LowerCtx *lc);
 /* Lowers fn into the module under the symbol `sym`. Returns 0, or -1 with info->why set
  * (the function is then absent from the module, which stays valid). */
 int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info);

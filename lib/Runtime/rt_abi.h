@@ -157,6 +157,13 @@ RtObj *rt_get_awaitable(void *ts, void *f, int64_t where, RtObj *o);
 RtObj *rt_get_aiter(void *ts, void *f, RtObj *o);
 RtObj *rt_get_anext(void *ts, void *f, RtObj *aiter);
 RtObj *rt_async_gen_wrap(void *ts, void *f, RtObj *v);
+/* On-stack replacement (lower_ctx_count_calls_and_loops): the optimised entry of the
+ * frame's code from the engine's handler, or NULL; continuing a frame at a loop header
+ * in it (counted: rt_osr_entries). */
+void rt_set_osr_handler(void *(*handler)(RtObj *code));
+void *rt_osr_request(void *ts, void *f);
+RtObj *rt_leave_to_osr(void *ts, void *f, int64_t unit, int64_t nstack, void *entry);
+uint64_t rt_osr_entries(void);
 
 /* Every native helper lowered code may name: the JIT defines these absolute symbols. */
 #define RT_NATIVE_LIST(X)                                                                  \
@@ -171,6 +178,6 @@ RtObj *rt_async_gen_wrap(void *ts, void *f, RtObj *v);
   X(rt_print_expr) X(rt_import_name) X(rt_import_from) X(rt_import_star)                   \
   X(rt_check_exc_match) X(rt_with_except_start) X(rt_before_with) X(rt_match_class)        \
   X(rt_match_keys) X(rt_call_function) X(rt_before_async_with) X(rt_get_awaitable)        \
-  X(rt_get_aiter) X(rt_get_anext) X(rt_async_gen_wrap)
+  X(rt_get_aiter) X(rt_get_anext) X(rt_async_gen_wrap) X(rt_osr_request) X(rt_leave_to_osr)
 
 #endif

@@ -1264,3 +1264,31 @@ PyObject *rt_async_gen_wrap(void *ts, void *f, PyObject *v) {
   PyObject_GC_Track(w);
   return (PyObject *)w;
 }
+
+/* ---- on-stack replacement -------------------------------------------------------------
+ * Baseline code (lower_ctx_count_calls_and_loops) asks for the optimised code of its code
+ * object when its budget is spent; the engine compiles it (rt_set_osr_handler). */
+static void *(*osr_handler)(PyObject *code);
+static uint64_t osr_entries;
+
+void rt_set_osr_handler(void *(*handler)(PyObject *code)) { osr_handler = handler; }
+
+uint64_t rt_osr_entries(void) { return osr_entries; }
+
+void *rt_osr_request(void *ts, void *f) {
+  return osr_handler ? osr_handler((PyObject *)((_PyInterpreterFrame *)f)->f_code) : NULL;
+}
+
+/* The frame, its stack stored, continues at code unit `unit` in `entry` (whose dispatch
+ * has a landing there; else the interpreter runs it). As leaving to the interpreter. */
+PyObject *rt_leave_to_osr(void *tsv, void *fv, int64_t unit, int64_t nstack, void *entry) {
+  PyThreadState *ts = tsv;
+  _PyInterpreterFrame *f = fv;
+  osr_entries++;
+  f->prev_instr = _PyCode_CODE(f->f_code) + unit - 1;
+  f->stacktop = f->f_code->co_nlocalsplus + (int)nstack;
+  ts->cframe->current_frame = f->previous;
+  ts->recursion_remaining++;
+  PyObject *(*run)(void *, void *, int) = (PyObject * (*)(void *, void *, int)) entry;
+  return run(ts, f, 0);
+}

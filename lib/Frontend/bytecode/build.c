@@ -17,6 +17,8 @@
  *    Resumable code (RETURN_GENERATOR, YIELD_VALUE) is entered through a `dispatch` in
  *    bb0: a fresh frame goes to the first instruction, a resumed one to the landing block
  *    (`entry_stack` values again) of the instruction after the one that suspended it.
+ *    With FeCode.osr_entries, loop headers (targets of backward jumps) get landings too:
+ *    a frame in the middle of a loop enters there (on-stack replacement).
  * 4. One lowering per opcode, mirroring ceval.c's pushes, pops and decrefs: the ones that
  *    branch here (lower_branching: their successors are bytecode blocks), all others in
  *    fe_lower_one, which works on an FeLower (stack, block, frame-state hook) and so also
@@ -43,6 +45,7 @@ typedef struct Blk {
   uint32_t nfilled;      /* phi operands set so far */
   IrRef *entry;          /* entry stack (phis, or the single predecessor's exit) */
   bool has_entry, queued;
+  bool loop_header;      /* the target of a backward jump */
 } Blk;
 
 typedef struct Builder {
@@ -987,6 +990,14 @@ static void lower_instr(Builder *b) {
 
 /* ---- step 3 and the driver --------------------------------------------------------- */
 
+static void mark_loop_headers(Builder *b) {
+  for (uint32_t i = 0; i < b->dec->ninstrs; i++) {
+    int32_t t = b->dec->instrs[i].target;
+    if (t >= 0 && (uint32_t)t <= i)
+      b->blks[b->blk_of[t]].loop_header = true;
+  }
+}
+
 static void count_preds(Builder *b) {
   for (uint32_t k = 0; k < b->nblks; k++) {
     Blk *bk = &b->blks[k];
@@ -1051,6 +1062,16 @@ static void lower_block(Builder *b, uint32_t k) {
   }
 }
 
+/* Is block k entered from the dispatch: after a suspension, or as a loop header when
+ * the code is compiled for on-stack replacement? */
+static bool is_resume_point(Builder *b, uint32_t k) {
+  if (k == 0 || b->blks[k].depth < 0)
+    return false;
+  if (suspends(&b->dec->instrs[b->blks[k - 1].last]))
+    return true;
+  return b->c->osr_entries && b->blks[k].loop_header;
+}
+
 /* A block entered from outside with the stack the interpreter left in the frame: it takes
  * the values (entry_stack) and goes to bytecode block k. */
 static IrBlockId make_landing(Builder *b, uint32_t k) {
@@ -1078,9 +1099,9 @@ static void make_dispatch(Builder *b, IrBlockId entry) {
   uint32_t n = 0;
   succ[n++] = b->blks[0].ir;
   edge(b, entry, 0, b->lw.stack, 0);
-  for (uint32_t k = 0; k + 1 < b->nblks; k++)
-    if (b->blks[k + 1].depth >= 0 && suspends(&b->dec->instrs[b->blks[k].last]))
-      succ[n++] = make_landing(b, k + 1);
+  for (uint32_t k = 1; k < b->nblks; k++)
+    if (is_resume_point(b, k))
+      succ[n++] = make_landing(b, k);
   IrRef t = ir_emit0(fn, entry, IR_DISPATCH);
   ir_set_succ(fn, t, succ, n);
   fn->instrs[t].line = -1;
@@ -1131,9 +1152,14 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
     goto done;
   count_preds(&b);
   map_handlers(&b);
+  mark_loop_headers(&b);
   bool resumable = false;
-  for (uint32_t k = 0; k + 1 < b.nblks; k++)
-    resumable |= b.blks[k + 1].depth >= 0 && suspends(&dec->instrs[b.blks[k].last]);
+  for (uint32_t k = 1; k < b.nblks; k++)
+    if (is_resume_point(&b, k)) {
+      resumable = true;
+      if (!suspends(&dec->instrs[b.blks[k - 1].last]))
+        b.blks[k].npreds++; /* an OSR landing: one more way in */
+    }
   IrBlockId pre_entry = IR_NOREF;
   if (b.blks[0].npreds > 0 || resumable) {
     /* something jumps back to offset 0, or the dispatch: a separate entry */

@@ -76,6 +76,7 @@ typedef struct FeCode {
   const uint8_t *localkinds; /* nlocalsplus CO_FAST_* bytes, may be NULL */
   bool line_in_message;      /* errors name the line in the message, not as a position
                                 (the file is a .pyc: no source line to show) */
+  bool osr_entries;          /* loop headers get dispatch landings too (OSR) */
 } FeCode;
 
 /* One decoded instruction. Offsets are in code units. */

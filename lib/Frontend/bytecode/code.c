@@ -32,6 +32,7 @@ typedef struct Ctx {
   int nesting;
   bool keep_origin; /* the caller keeps the code objects alive */
   bool from_pyc;    /* no source text: lines go into messages */
+  bool osr_entries; /* loop headers get dispatch landings (fe_func_from_code_ex) */
 } Ctx;
 
 static IrFunc *func_from_code(Ctx *x, PyCodeObject *co);
@@ -275,6 +276,7 @@ static IrFunc *func_from_code(Ctx *x, PyCodeObject *co) {
       .stacksize = co->co_stacksize < 0 ? UINT32_MAX : (uint32_t)co->co_stacksize,
       .localkinds = fn->localkinds,
       .line_in_message = x->from_pyc,
+      .osr_entries = x->osr_entries,
   };
   FeDecoded dec;
   if (!fe_decode(x->d, &c, &dec))
@@ -462,6 +464,10 @@ IrModule *fe_module_from_pyc(PyllcDiag *d, const char *filename, const unsigned 
 }
 
 IrFunc *fe_func_from_code(PyllcDiag *d, IrModule *m, PyObject *code) {
+  return fe_func_from_code_ex(d, m, code, false);
+}
+
+IrFunc *fe_func_from_code_ex(PyllcDiag *d, IrModule *m, PyObject *code, bool osr_entries) {
   if (!PyCode_Check(code)) {
     pyllc_error(d, NULL, 0, 0, "not a code object: %s", Py_TYPE(code)->tp_name);
     return NULL;
@@ -476,7 +482,7 @@ IrFunc *fe_func_from_code(PyllcDiag *d, IrModule *m, PyObject *code) {
     filename = "<code>";
   }
   filename = ir_strdup(m->arena, filename, strlen(filename));
-  Ctx x = {d, m, filename, 0, true, false};
+  Ctx x = {d, m, filename, 0, true, false, osr_entries};
   uint32_t before = m->nfuncs;
   IrFunc *fn = func_from_code(&x, co);
   if (!fn) { /* leave m as it was: drop the functions made before the error */

@@ -21,6 +21,7 @@
 #include "pyllc/support.h"
 
 #pragma weak fe_func_from_code
+#pragma weak fe_func_from_code_ex
 #pragma weak pyasm_compile
 #pragma weak pyasm_code_objects
 #pragma weak ir_verify_module
@@ -33,7 +34,7 @@
 
 RtParts rt_glue_parts(void) {
   RtParts p = {0};
-  p.bytecode_frontend = fe_func_from_code != NULL && ir_new_module != NULL;
+  p.bytecode_frontend = fe_func_from_code_ex != NULL && ir_new_module != NULL;
   p.pyasm_frontend = pyasm_compile != NULL;
   p.lowering = true; /* lower_emit_module: linked (lib/Lower landed) */
   p.engine = true; /* lower_rt_* (lib/Lower/engine.c) */
@@ -135,13 +136,14 @@ static int timed_passes(PyllcDiag *d, IrModule *m, int opt) {
 }
 
 /* The engine's front-end callback: code object -> IR after the passes of `opt`. */
-static IrFunc *front_end(PyObject *code, int opt, IrModule **m_out, char **why) {
+static IrFunc *front_end(PyObject *code, int opt, bool osr_entries, IrModule **m_out,
+                         char **why) {
   DiagCollector c;
   PyllcDiag *d = new_collecting_diag(&c);
   const char *fname = PyUnicode_AsUTF8(((PyCodeObject *)code)->co_filename);
   IrModule *m = ir_new_module(fname ? fname : "?");
   PyErr_Clear();
-  IrFunc *fn = fe_func_from_code(d, m, code);
+  IrFunc *fn = fe_func_from_code_ex(d, m, code, osr_entries);
   if (fn && !pyllc_diag_errors(d) && timed_passes(d, m, opt) == 0) {
     *m_out = m;
   } else {
