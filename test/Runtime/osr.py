@@ -62,25 +62,47 @@ def fails_in_loop(n):
             raise ValueError("stopped at %d" % i)
 
 
+def rec_loop(depth, n):
+    # The frames below switch to optimised code while the outer ones still run the
+    # baseline code, which must stay alive; those switch at their next back-edge.
+    t = 0
+    for i in range(n):
+        t += i
+    if depth:
+        t += rec_loop(depth - 1, n)
+    for i in range(n):
+        t -= i & 3
+    return t
+
+
+def countdown(n):
+    # A generator with a loop: its resumptions spend the budget at the entry.
+    while n:
+        yield n
+        n -= 1
+
+
 res = long_loop(20000, (10, 15000))
 print(res[:3])
 # CHECK: (599900000, 20006, 1429)
 print(nested(400))
 # CHECK-NEXT: (4003824, 400)
+print(rec_loop(4, 700), sum(countdown(3000)))
+# CHECK-NEXT: 1218000 4501500
 for f, arg in ((fails_late, 5000), (fails_in_loop, 4000)):
     try:
         f(arg)
     except Exception:
         traceback.print_exc(file=sys.stdout)
 # CHECK-NEXT: Traceback (most recent call last):
-# CHECK-NEXT:   File "{{.*}}osr.py", line 72, in <module>
+# CHECK-NEXT:   File "{{.*}}osr.py", line 94, in <module>
 # CHECK-NEXT:     f(arg)
 # CHECK-NEXT:   File "{{.*}}osr.py", line 54, in fails_late
 # CHECK-NEXT:     return d[n]  # KeyError after the loop ran optimised
 # CHECK-NEXT:            ~^^^
 # CHECK-NEXT: KeyError: 5000
 # CHECK-NEXT: Traceback (most recent call last):
-# CHECK-NEXT:   File "{{.*}}osr.py", line 72, in <module>
+# CHECK-NEXT:   File "{{.*}}osr.py", line 94, in <module>
 # CHECK-NEXT:     f(arg)
 # CHECK-NEXT:   File "{{.*}}osr.py", line 62, in fails_in_loop
 # CHECK-NEXT:     raise ValueError("stopped at %d" % i)
@@ -89,7 +111,8 @@ if WANT_STATS:
     # Baseline code at the 10th iteration, optimised by the 15000th, entered mid-loop.
     print("states:", res[3])
     print("all compiled:", all(pyllc.is_compiled(f)
-                               for f in (long_loop, nested, fails_late, fails_in_loop)))
+                               for f in (long_loop, nested, fails_late, fails_in_loop,
+                                         rec_loop, countdown)))
     print("osr entries:", pyllc.stats()["osr_entries"] >= 4)
 # OSR: states: [False, True]
 # OSR-NEXT: all compiled: True
