@@ -15,8 +15,9 @@
  *             traceback entry and handler exactly as if the interpreter had raised it;
  *             throwflag 0 to resume at the instruction (deopt). Locals always live in the
  *             frame, so nothing else needs writing back ("deoptimisation is free").
- *   back-edges  unless the IR has eval_breaker ops of its own, test the eval breaker;
- *             when set, rt_handle_breaker yields the GIL and runs
+ *   back-edges  unless their block has an eval_breaker op (JUMP_BACKWARD's), test the
+ *             eval breaker (`while` loops' conditional backward jumps, IR without
+ *             eval_breaker ops); when set, rt_handle_breaker yields the GIL and runs
  *             pending calls and signal handlers, and an exception from them is raised at
  *             the loop header's instruction.
  *
@@ -73,7 +74,7 @@ typedef struct FnCtx {
   uint32_t *order;          /* reachable blocks in reverse post-order */
   uint32_t norder;
   uint32_t *rpo_index;      /* by block, UINT32_MAX when unreachable */
-  bool explicit_breaker;    /* the IR tests the eval breaker itself (eval_breaker ops) */
+  bool *checks_breaker;     /* by block: it has an eval_breaker op (JUMP_BACKWARD's) */
   LLVMValueRef resume_unit; /* dispatch: the unit the frame continues at (rt_enter_resume) */
   LLVMValueRef budget;      /* baseline code: the global i64 budget, else NULL */
   bool failed;
@@ -724,7 +725,9 @@ static void emit_osr_check(FnCtx *fc, IrBlockId from, IrBlockId to) {
 static void emit_jump(FnCtx *fc, IrBlockId from, uint32_t k, IrBlockId to) {
   LowerCtx *lc = fc->lc;
   if (fc->budget && fc->rpo_index[to] <= fc->rpo_index[from]) emit_osr_check(fc, from, to);
-  bool back = !fc->explicit_breaker && fc->rpo_index[to] <= fc->rpo_index[from];
+  /* A back-edge from a block with its own eval_breaker is checked there; others (the
+   * conditional backward jumps of `while` loops, IR without eval_breaker) here. */
+  bool back = !fc->checks_breaker[from] && fc->rpo_index[to] <= fc->rpo_index[from];
   uint32_t fs = back ? header_fstate(fc, to) : IR_NOREF;
   if (back) {
     LLVMTypeRef p[1] = {lc->ptr};
@@ -963,8 +966,12 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
   fc->edge = calloc(fn->nblocks + 1, sizeof *fc->edge);
   if (!fc->vals || !fc->bbs || !fc->edge) PYLLC_DIE("out of memory");
   compute_rpo(fc);
+  fc->checks_breaker = calloc(fn->nblocks + 1, sizeof *fc->checks_breaker);
+  if (!fc->checks_breaker) PYLLC_DIE("out of memory");
   for (uint32_t i = 0; i < fn->ninstrs; i++)
-    if (!fn->instrs[i].dead && fn->instrs[i].op == IR_EVAL_BREAKER) fc->explicit_breaker = true;
+    if (!fn->instrs[i].dead && fn->instrs[i].op == IR_EVAL_BREAKER &&
+        fn->instrs[i].block < fn->nblocks)
+      fc->checks_breaker[fn->instrs[i].block] = true;
 
   /* entry: throwflag or rt_enter's refusal -> the interpreter runs the frame. */
   fc->entry = LLVMAppendBasicBlockInContext(lc->C, fc->func, "entry");
@@ -1095,5 +1102,6 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
   free(fc->bbs);
   free(fc->order);
   free(fc->rpo_index);
+  free(fc->checks_breaker);
   return rc;
 }

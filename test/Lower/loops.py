@@ -50,3 +50,18 @@ def loop(n):
 # O2-NOT:   call {{.*}}@rt_eval_breaker
 # O2-NOT:   call {{.*}}@rt_iter_next
 # O2:       ret ptr
+
+# A `while` loop's back-edge is a conditional backward jump (POP_JUMP_BACKWARD_IF_TRUE),
+# which has no eval_breaker op: the lowering tests the eval breaker on it, also in a
+# function whose `for` loop has one (Ctrl-C, other threads and tracers reach both loops).
+# RUN: %pyllc %s -emit-llvm -O0 --function both | %FileCheck %s --check-prefix=WHILE
+# WHILE-LABEL: define ptr @py.both.{{[0-9]+}}(
+# WHILE:       call i32 @rt_eval_breaker(ptr %ts, ptr %frame)
+# WHILE:       call i32 @rt_breaker_set(ptr %ts)
+def both(n):
+    for _ in range(2):
+        pass
+    i = 0
+    while i < n:
+        i += 1
+    return i
