@@ -919,7 +919,9 @@ int lower_rt_init(LowerRtFrontEnd front_end) {
     PyErr_SetString(PyExc_RuntimeError, "pyllc: no co_extra slot left for the JIT");
     return -1;
   }
-  LowerOptions opts = {.opt_level = 2};
+  /* PYLLC_STATS=2: also one line per compiled function on stderr (times, code bytes). */
+  const char *st = getenv("PYLLC_STATS");
+  LowerOptions opts = {.opt_level = 2, .stats = st && !strcmp(st, "2")};
   PyllcDiag *d = pyllc_diag_new(stderr); /* internal LLVM errors only; lives with rt_engine */
   rt_engine = engine_new(d, &opts);
   if (!rt_engine) {
