@@ -11,8 +11,9 @@
 
 `import pyllc` also installs the .pyasm import hook (a directory finder in
 sys.path_hooks), so that `import NAME` finds NAME.pyasm (or NAME/__init__.pyasm) on
-sys.path. `python3.11 -m pyllc script.py` runs a
-program with whole-program mode on. PYLLC_STATS=1 prints the statistics at exit.
+sys.path. `python3.11 -m pyllc script.py` runs a program with whole-program mode on.
+PYLLC_STATS=1 prints the statistics at exit (2: also one line per function as it is
+compiled).
 
 Nothing here changes what a program does: what pyllc cannot compile runs in the
 interpreter, and pyllc.stats()["fallbacks"] says which code and why.
