@@ -23,6 +23,9 @@
 #pragma weak fe_func_from_code
 #pragma weak fe_func_from_code_ex
 #pragma weak pyasm_compile
+#pragma weak pyasm_compile_ex
+#pragma weak pyasm_sys_path_dirs
+#pragma weak pyasm_free_dirs
 #pragma weak pyasm_code_objects
 #pragma weak ir_verify_module
 #pragma weak ir_new_module
@@ -356,6 +359,19 @@ static void explain_uncompiled(PyObject *code) {
  * the body runs (the code objects from pyasm_code_objects only carry line tables, for
  * tracebacks that point at the .pyasm file). Same order as `pyllc FILE.pyasm --run`:
  * front end, code objects, verifier, passes, engine. */
+/* pyasm_compile, MACRO_IMPORT searching sys.path after the file's folder (so that
+ * `MACRO_IMPORT pyllc.std` finds the package this extension belongs to). */
+static IrModule *compile_pyasm(PyllcDiag *d, const char *file, const char *src, size_t len) {
+  if (!pyasm_compile_ex || !pyasm_sys_path_dirs)
+    return pyasm_compile(d, file, src, len);
+  size_t ndirs;
+  char **dirs = pyasm_sys_path_dirs(NULL, &ndirs);
+  PyasmOptions po = {.import_dirs = (const char *const *)dirs, .nimport_dirs = ndirs};
+  IrModule *m = pyasm_compile_ex(d, file, src, len, &po);
+  pyasm_free_dirs(dirs, ndirs);
+  return m;
+}
+
 int rt_glue_exec_pyasm(PyObject *filename, PyObject *text, PyObject *globals, int opt) {
   if (!pyasm_compile || !pyasm_code_objects) {
     PyErr_Format(PyExc_ImportError,
@@ -371,7 +387,7 @@ int rt_glue_exec_pyasm(PyObject *filename, PyObject *text, PyObject *globals, in
   DiagCollector c;
   PyllcDiag *d = new_collecting_diag(&c);
   pyllc_diag_add_source(d, fname, src, (size_t)len);
-  IrModule *m = pyasm_compile(d, fname, src, (size_t)len);
+  IrModule *m = compile_pyasm(d, fname, src, (size_t)len);
   PyObject *body = NULL;
   int rc = -1;
   if (!m || pyllc_diag_errors(d)) {
