@@ -6,7 +6,8 @@
  * k; the code object here has one instruction there: RESUME where the IR has `resume`,
  * RAISE_VARARGS 1 where it has `raise` (the interpreter runs that one itself),
  * RETURN_GENERATOR where it has `return_generator` (the interpreter makes the generator),
- * a NOP elsewhere, and a line table giving each unit the line of its IR instruction.
+ * MAKE_CELL where it has `make_cell` (for locals() and f_locals), a NOP elsewhere, and a
+ * line table giving each unit the line of its IR instruction.
  * When compiled code hands a raising frame to the interpreter, the interpreter finds no
  * handler, releases the spilled stack and adds the traceback entry with the .pyasm line.
  * After the last unit comes code that raises, so that a function the engine could not
@@ -29,6 +30,7 @@ enum {
   OP_RETURN_GENERATOR = 75,
   OP_LOAD_CONST = 100,
   OP_RAISE_VARARGS = 130,
+  OP_MAKE_CELL = 135,
   OP_RESUME = 151
 };
 
@@ -96,12 +98,14 @@ static int raise_count(const IrFunc *fn, const IrInstr *in) {
 }
 
 /* The interpreter runs a raise itself, and makes a generator (RETURN_GENERATOR) when
- * compiled code hands it the fresh frame. */
-static int unit_opcode(int op) {
-  switch (op) {
+ * compiled code hands it the fresh frame. MAKE_CELL units tell frame introspection
+ * (locals(), f_locals) that the cells exist: _PyFrame_OpAlreadyRan looks for them. */
+static int unit_opcode(const IrInstr *in) {
+  switch (in->op) {
   case IR_RESUME: return OP_RESUME;
   case IR_RAISE: return OP_RAISE_VARARGS;
   case IR_RETURN_GENERATOR: return OP_RETURN_GENERATOR;
+  case IR_MAKE_CELL: return in->imm[0] <= 255 ? OP_MAKE_CELL : OP_NOP; /* one unit */
   default: return OP_NOP;
   }
 }
@@ -120,8 +124,11 @@ static PyObject *make_code(IrFunc *fn, PyObject *filename, PyObject *extra_const
         PYLLC_DIE("pyasm: frame state of %%%u is not at unit %zu", r, code.n / 2);
       /* the interpreter runs a raise itself, on the spilled stack: RAISE_VARARGS with
        * as many operands as are not NULL (RAW RAISE_VARARGS 0 and 2 too) */
-      put(&code, unit_opcode(in->op));
-      put(&code, in->op == IR_RAISE ? raise_count(fn, in) : 0);
+      int op = unit_opcode(in);
+      put(&code, (unsigned char)op);
+      put(&code, op == OP_RAISE_VARARGS ? raise_count(fn, in)
+                 : op == OP_MAKE_CELL   ? (unsigned char)in->imm[0]
+                                        : 0);
       put_line(&lt, in->line, &prev);
     }
   }

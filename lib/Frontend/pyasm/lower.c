@@ -162,7 +162,17 @@ typedef struct FnCtx {
   const char **gnames; /* names captured from module level: globals here */
   uint32_t ngnames;
   int64_t raw_kwnames; /* RAW KW_NAMES's tuple (fn->consts index) for the next RAW CALL */
+  struct PySite *pysites; /* PYTHON blocks in a DEF: their write-backs, made at the end */
+  uint32_t npysites, cappysites;
 } FnCtx;
+
+/* A PYTHON block in a DEF ran exec() on a locals() dict (hidden local `slot`); block
+ * `from` will copy what the code wrote back into the function's variables, then go on
+ * to `to`. Filled by finish_function, when every variable of the function is known. */
+typedef struct PySite {
+  IrBlockId from, to;
+  int slot, line;
+} PySite;
 
 typedef struct Env {
   struct Env *caller;  /* NULL: not inside a macro */
@@ -201,6 +211,7 @@ typedef struct W {
 
 static void stmts(W *w, Env *env, PyasmStmt *list);
 static void gen_expr(W *w, Env *env, PyasmExpr *e);
+static PyasmExpr *synth_local(W *w, const char *name, const PyasmExpr *at);
 static void store_top(W *w, Env *env, PyasmExpr *t);
 
 #define ERR(w, node, ...) pyasm_error((w)->cx, (node)->line, (node)->col, __VA_ARGS__)
@@ -2465,15 +2476,69 @@ static void gen_python(W *w, Env *env, PyasmStmt *s) {
   globals->a = gfn;
   PyasmExpr *items[3] = {compile, globals, NULL};
   uint32_t nitems = 2;
-  if (w->f->kind != FK_MODULE) {
+  FnCtx *f = w->f;
+  if (f->kind == FK_CLASS) { /* the class namespace is the body's locals() */
     PyasmExpr *locals = synth(w, PA_E_CALL, at), *lfn = synth(w, PA_E_BUILTIN, at);
     lfn->name = "locals";
     locals->a = lfn;
     items[2] = locals;
     nitems = 3;
   }
-  gen_builtin_call(w, env, "exec", items, nitems, at);
+  int slot = -1;
+  if (f->kind == FK_FUNC) { /* exec on a locals() snapshot, copied back afterwards */
+    gen_builtin_call(w, NULL, "locals", NULL, 0, at);
+    slot = add_local(w, f, "__pyasm_locals", IR_LOCAL_PLAIN);
+    apply(w, IR_STORE_LOCAL, 1, slot, 0);
+    items[2] = synth_local(w, "__pyasm_locals", at);
+    nitems = 3;
+  }
+  gen_builtin_call(w, NULL, "exec", items, nitems, at);
   release(w, pop(w));
+  if (slot >= 0 && f->cur != IR_NOREF) {
+    f->pysites = pyllc_grow(f->pysites, sizeof *f->pysites, f->npysites, &f->cappysites);
+    PySite *site = &f->pysites[f->npysites++];
+    site->from = ir_new_block(f->fn);
+    site->to = ir_new_block(f->fn);
+    site->slot = slot;
+    site->line = w->line;
+    set_line(w, ir_emit_br(f->fn, f->cur, site->from));
+    f->cur = site->to;
+  }
+}
+
+/* Whether `name` is a variable of the program rather than one the lowering made. */
+static bool is_user_variable(const char *name) {
+  return strncmp(name, "__pyasm_", 8) && !is_private(name);
+}
+
+/* The write-back of a PYTHON block (PySite): each variable of the function that the
+ * locals() dict holds after exec() gets the dict's value; then the dict is dropped. */
+static void python_writeback(W *w, FnCtx *f, const PySite *site) {
+  f->cur = site->from;
+  f->sp = f->vis = 0;
+  w->line = site->line;
+  uint32_t n = f->nlocals; /* the write-back may add the builtins local */
+  for (uint32_t i = 0; i < n; i++) {
+    const char *name = f->locals[i];
+    if (!is_user_variable(name) || is_global_here(f, name))
+      continue;
+    Join *yes = new_join(w), *next = new_join(w);
+    push_str(w, name, strlen(name));
+    push(w, emit0(w, IR_LOAD_LOCAL, site->slot));
+    IrRef in = apply(w, IR_CONTAINS, 2, 0, 0);
+    branch(w, in, yes, next, site->line, 0);
+    enter_join(w, yes);
+    push(w, emit0(w, IR_LOAD_LOCAL, site->slot));
+    push_str(w, name, strlen(name));
+    apply(w, IR_BINARY_SUBSCR, 2, 0, 0);
+    store_var(w, name);
+    jump_to(w, next, site->line, 0);
+    enter_join(w, next);
+  }
+  push_none(w);
+  apply(w, IR_STORE_LOCAL, 1, site->slot, 0);
+  set_line(w, ir_emit_br(f->fn, f->cur, site->to));
+  f->cur = IR_NOREF;
 }
 
 /* raise TOS (RAISE_VARARGS 1): the cause is a NULL operand, not a stack value. The
@@ -3266,6 +3331,8 @@ static void make_dispatch(FnCtx *f) {
 
 static void finish_function(W *w, FnCtx *f) {
   IrFunc *fn = f->fn;
+  for (uint32_t i = 0; i < f->npysites; i++)
+    python_writeback(w, f, &f->pysites[i]);
   if (f->builtins_slot >= 0)
     init_builtins(w, f); /* before the renumbering: its store_local uses the old index */
   uint32_t n = f->nlocals;
@@ -3383,6 +3450,7 @@ static void finish_function(W *w, FnCtx *f) {
   free(f->pending);
   free(f->landings);
   free(f->suspends);
+  free(f->pysites);
 }
 
 /* ---- entry points --------------------------------------------------------------------- */
