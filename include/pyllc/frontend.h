@@ -5,6 +5,7 @@
 #ifndef PYLLC_FRONTEND_H
 #define PYLLC_FRONTEND_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "pyllc/diag.h"
@@ -46,6 +47,27 @@ typedef struct PyasmOptions {
 } PyasmOptions;
 IrModule *pyasm_compile_ex(PyllcDiag *d, const char *filename, const char *text, size_t len,
                            const PyasmOptions *opts);
+/* Inline .pyasm: the text of `pyllc.asm("...")` in a Python function whose variables are
+ * names[0..nnames) (cells[i]: a cell or free variable there). The result is a module
+ * whose funcs[1] is `<pyllc.asm>(d)`: it takes the function's variables from dict d
+ * (those d holds), runs the text, and returns its locals() (a dict, for the caller to
+ * copy back). funcs[0] is an empty module body (for pyasm_code_objects). `$x` must be one
+ * of the names; RETURN, YIELD, DEF, CLASS and PYTHON are refused (the code runs in the
+ * middle of a Python function). Positions are the Python file's: the text starts at
+ * line:col of `filename`, whose whole source `file_text` (or NULL) shows the lines. */
+typedef struct PyasmInline {
+  const char *filename;
+  const char *text;
+  size_t len;
+  int line, col;
+  const char *file_text;
+  size_t file_len;
+  const char *const *names;
+  const bool *cells;
+  uint32_t nnames;
+} PyasmInline;
+IrModule *pyasm_compile_inline(PyllcDiag *d, const PyasmInline *in, const PyasmOptions *opts);
+
 /* The import path of an embedded interpreter: `first` (if not NULL), then the str entries
  * of sys.path ("" as "."), as a malloc'd array of malloc'd strings; *n gets the count.
  * The interpreter must be initialised; it raises nothing. */

@@ -1,5 +1,5 @@
 # The pyllc module's interface: names, decorator forms, argument checking with clear
-# errors, the shape of stats(), dump() stages, asm() stub.
+# errors, the shape of stats(), dump() stages, asm() argument check.
 # RUN: %python %s 2>&1 | %FileCheck %s
 import types
 
@@ -73,8 +73,8 @@ error(lambda: pyllc.dump(f, "bitcode"))
 # CHECK-NEXT: ValueError: stage must be one of 'ir', 'llvm', 'asm', not 'bitcode'
 error(lambda: pyllc.dump(print, "ir"))
 # CHECK-NEXT: TypeError: pyllc.dump() expects a Python function, got builtin_function_or_method
-error(lambda: pyllc.asm("LOAD 1"))
-# CHECK-NEXT: NotImplementedError: pyllc.asm(): inline .pyasm is not implemented yet
+error(lambda: pyllc.asm(42))
+# CHECK-NEXT: TypeError: pyllc.asm() takes the .pyasm code as a str, not int
 error(lambda: pyllc._pyllc.jit(f, 9))
 # CHECK-NEXT: ValueError: opt must be 0, 1, 2 or 3, not 9
 error(lambda: pyllc._pyllc.enable(-3, 2))

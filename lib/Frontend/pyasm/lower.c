@@ -207,6 +207,7 @@ typedef struct W {
   uint32_t scan_loops; /* scan_labels: FOREACH loops around the statements scanned */
   bool too_big;        /* the expansion budget was exceeded (reported once) */
   const char *root_file; /* the file being compiled (cx->filename moves into imports) */
+  const PyasmInline *inl; /* pyllc.asm() code: the function's variables only, no RETURN */
 } W;
 
 static void stmts(W *w, Env *env, PyasmStmt *list);
@@ -747,6 +748,21 @@ static const char *var_name(W *w, Env *env, const char *name) {
   return s;
 }
 
+static int find_local(FnCtx *f, const char *name);
+static bool is_private(const char *name);
+
+/* var_name of a variable the program names at line:col. In pyllc.asm() code it must be
+ * a variable of the Python function (or a macro's private one): reported otherwise. */
+static const char *user_var(W *w, Env *env, const char *name, int line, int col) {
+  const char *v = var_name(w, env, name);
+  if (w->inl && !is_private(v) && find_local(w->f, v) < 0) {
+    pyasm_error(w->cx, line, col,
+                "'%s' is not a variable of the function (pyllc.asm() code uses the "
+                "variables of the function it is in)", v);
+  }
+  return v;
+}
+
 static int find_local(FnCtx *f, const char *name) {
   uint32_t i = strmap_find(&f->local_map, f->locals, name);
   return i == UINT32_MAX ? -1 : (int)i;
@@ -1159,7 +1175,7 @@ static void gen_expr(W *w, Env *env, PyasmExpr *e) {
     push_val(w, &v);
     break;
   case PA_E_LOCAL:
-    load_var(w, var_name(w, env, e->name));
+    load_var(w, user_var(w, env, e->name, e->line, e->col));
     break;
   case PA_E_CALLER:
     if (!env || !env->macro) {
@@ -1167,13 +1183,14 @@ static void gen_expr(W *w, Env *env, PyasmExpr *e) {
       push_none(w);
       break;
     }
-    load_var(w, var_name(w, env->caller, e->name));
+    load_var(w, user_var(w, env->caller, e->name, e->line, e->col));
     break;
   case PA_E_GLOBAL:
   case PA_E_GLOBAL_STATIC:
     push(w, emit0(w, IR_LOAD_GLOBAL, name_index(w, e->name)));
     break;
   case PA_E_CELL: {
+    user_var(w, NULL, e->name, e->line, e->col);
     if (f->kind != FK_FUNC && !(f->kind == FK_CLASS && find_local(f, e->name) >= 0)) {
       ERR(w, e, "'\xc2\xa7%s': cell variables exist only inside DEF (and CLASS <%s>)",
           e->name, e->name);
@@ -1550,7 +1567,7 @@ static void store_top(W *w, Env *env, PyasmExpr *t) {
   FnCtx *f = w->f;
   switch (t->kind) {
   case PA_E_LOCAL:
-    store_var(w, var_name(w, env, t->name));
+    store_var(w, user_var(w, env, t->name, t->line, t->col));
     return;
   case PA_E_CALLER:
     if (!env || !env->macro) {
@@ -1558,12 +1575,13 @@ static void store_top(W *w, Env *env, PyasmExpr *t) {
       release(w, pop(w));
       return;
     }
-    store_var(w, var_name(w, env->caller, t->name));
+    store_var(w, user_var(w, env->caller, t->name, t->line, t->col));
     return;
   case PA_E_GLOBAL:
     apply(w, IR_STORE_GLOBAL, 1, name_index(w, t->name), 0);
     return;
   case PA_E_CELL: {
+    user_var(w, NULL, t->name, t->line, t->col);
     if (f->kind != FK_FUNC && !(f->kind == FK_CLASS && find_local(f, t->name) >= 0)) {
       ERR(w, t, "'\xc2\xa7%s': cell variables exist only inside DEF (and CLASS <%s>)",
           t->name, t->name);
@@ -2511,30 +2529,35 @@ static bool is_user_variable(const char *name) {
   return strncmp(name, "__pyasm_", 8) && !is_private(name);
 }
 
-/* The write-back of a PYTHON block (PySite): each variable of the function that the
- * locals() dict holds after exec() gets the dict's value; then the dict is dropped. */
-static void python_writeback(W *w, FnCtx *f, const PySite *site) {
-  f->cur = site->from;
-  f->sp = f->vis = 0;
-  w->line = site->line;
-  uint32_t n = f->nlocals; /* the write-back may add the builtins local */
+/* Each of the variables locals[0..n) of f that the program names and that the dict in
+ * local `slot` holds gets the dict's value. */
+static void copy_from_dict(W *w, FnCtx *f, int slot, uint32_t n, int line) {
   for (uint32_t i = 0; i < n; i++) {
     const char *name = f->locals[i];
     if (!is_user_variable(name) || is_global_here(f, name))
       continue;
     Join *yes = new_join(w), *next = new_join(w);
     push_str(w, name, strlen(name));
-    push(w, emit0(w, IR_LOAD_LOCAL, site->slot));
+    push(w, emit0(w, IR_LOAD_LOCAL, slot));
     IrRef in = apply(w, IR_CONTAINS, 2, 0, 0);
-    branch(w, in, yes, next, site->line, 0);
+    branch(w, in, yes, next, line, 0);
     enter_join(w, yes);
-    push(w, emit0(w, IR_LOAD_LOCAL, site->slot));
+    push(w, emit0(w, IR_LOAD_LOCAL, slot));
     push_str(w, name, strlen(name));
     apply(w, IR_BINARY_SUBSCR, 2, 0, 0);
     store_var(w, name);
-    jump_to(w, next, site->line, 0);
+    jump_to(w, next, line, 0);
     enter_join(w, next);
   }
+}
+
+/* The write-back of a PYTHON block (PySite): each variable of the function that the
+ * locals() dict holds after exec() gets the dict's value; then the dict is dropped. */
+static void python_writeback(W *w, FnCtx *f, const PySite *site) {
+  f->cur = site->from;
+  f->sp = f->vis = 0;
+  w->line = site->line;
+  copy_from_dict(w, f, site->slot, f->nlocals, site->line); /* it may add the builtins */
   push_none(w);
   apply(w, IR_STORE_LOCAL, 1, site->slot, 0);
   set_line(w, ir_emit_br(f->fn, f->cur, site->to));
@@ -2608,7 +2631,7 @@ static void gen_macro_paste(W *w, Env *env, PyasmStmt *s) {
   }
   for (uint32_t i = 0; i < s->nlist; i++) {
     gen_expr(w, env, s->list[i]);
-    store_var(w, var_name(w, benv, blk->bnames[i]));
+    store_var(w, user_var(w, benv, blk->bnames[i], blk->line, blk->col));
   }
   if (!expansion_budget(w, blk))
     return;
@@ -2875,7 +2898,7 @@ static int raw_local(W *w, Env *env, PyasmStmt *s, const char *opname, int op) {
   int i;
   const char *name = raw_name(s, PA_E_LOCAL, PA_E_CELL);
   if (name) {
-    name = var_name(w, env, name);
+    name = user_var(w, env, name, s->line, s->col);
     if (f->kind != FK_FUNC && !is_private(name) && !deref) {
       ERR(w, s, "RAW %s outside a DEF: module and class bodies keep '%s' in their namespace "
           "(LOAD_NAME, STORE_NAME)", opname, name);
@@ -3017,7 +3040,9 @@ static void gen_raw(W *w, Env *env, PyasmStmt *s) {
     return;
   }
   const FeOpInfo *oi = &fe_op_info[op];
-  const char *why = raw_refusal(op, f->kind);
+  const char *why = w->inl && op == FE_RETURN_VALUE
+                        ? "pyllc.asm() code cannot return from the function it is in"
+                        : raw_refusal(op, f->kind);
   if (!oi->is_base) {
     ERR(w, s, "RAW: %s is a specialised form of %s: give the base opcode", oi->name,
         fe_op_info[oi->base].name);
@@ -3085,10 +3110,28 @@ static void gen_raw(W *w, Env *env, PyasmStmt *s) {
     f->cur = IR_NOREF;
 }
 
+/* Why pyllc.asm() code cannot have statement s (it runs in the middle of a Python
+ * function, in place), NULL when it can. */
+static const char *inline_refusal(const PyasmStmt *s) {
+  switch (s->kind) {
+  case PA_S_RETURN: return "it cannot return from the function it is in";
+  case PA_S_YIELD: return "it cannot make the function it is in a generator";
+  case PA_S_DEF:
+  case PA_S_CLASS: return "define functions and classes in Python";
+  case PA_S_PYTHON: return "write the Python code outside pyllc.asm()";
+  default: return NULL;
+  }
+}
+
 static void stmt(W *w, Env *env, PyasmStmt *s) {
   FnCtx *f = w->f;
   at_line(w, s->line);
   PyasmVal v;
+  const char *why = w->inl ? inline_refusal(s) : NULL;
+  if (why) {
+    ERR(w, s, "%s in pyllc.asm() code: %s", pyasm_stmt_names[s->kind], why);
+    return;
+  }
   switch (s->kind) {
   case PA_S_LOAD_CONST:
     if (!static_value(w, env, s->e, &v, 0)) {
@@ -3111,7 +3154,7 @@ static void stmt(W *w, Env *env, PyasmStmt *s) {
       }
       push(w, emit0(w, IR_LOAD_LOCAL, s->n));
     } else {
-      load_var(w, var_name(w, env, s->name));
+      load_var(w, user_var(w, env, s->name, s->line, s->col));
     }
     store_or_keep(w, env, s->target);
     return;
@@ -3133,7 +3176,7 @@ static void stmt(W *w, Env *env, PyasmStmt *s) {
         apply(w, IR_STORE_LOCAL, 1, s->n, 0);
       }
     } else {
-      store_var(w, var_name(w, env, s->name));
+      store_var(w, user_var(w, env, s->name, s->line, s->col));
     }
     f->vis = f->sp;
     return;
@@ -3455,9 +3498,46 @@ static void finish_function(W *w, FnCtx *f) {
 
 /* ---- entry points --------------------------------------------------------------------- */
 
-int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out) {
+/* pyllc.asm() code as the function `<pyllc.asm>(d)` (see pyasm_compile_inline): the
+ * Python function's variables from dict d, the code, then `return locals()`. */
+static void lower_inline(W *w, PyasmStmt *prog) {
+  const PyasmInline *in = w->inl;
+  IrFunc *fn = new_function(w, "<pyllc.asm>", "<pyllc.asm>", in->line);
+  FnCtx *fc = calloc(1, sizeof *fc);
+  if (!fc)
+    PYLLC_DIE("out of memory");
+  begin_function(w, fc, FK_FUNC, fn, NULL);
+  fc->qualname = fn->qualname;
+  fn->flags = CO_OPTIMIZED | CO_NEWLOCALS;
+  int dict = add_local(w, fc, "__pyasm_dict", IR_LOCAL_PLAIN);
+  fn->argcount = 1;
+  for (uint32_t i = 0; i < in->nnames; i++)
+    add_local(w, fc, in->names[i], in->cells[i] ? IR_LOCAL_CELL : IR_LOCAL_PLAIN);
+  LabelScope top = {0};
+  w->scope = &top;
+  scan_scope(w, &top, prog);
+  w->line = in->line;
+  emit0(w, IR_RESUME, 0);
+  copy_from_dict(w, fc, dict, fc->nlocals, in->line);
+  Env env = {.ns = "", .file = w->cx->filename};
+  stmts(w, &env, prog);
+  if (fc->cur != IR_NOREF) {
+    while (fc->sp)
+      release(w, pop(w));
+    PyasmExpr at = {.line = in->line, .col = in->col};
+    gen_builtin_call(w, NULL, "locals", NULL, 0, &at);
+    IrRef v = pop(w);
+    emit(w, IR_RET, &v, 1);
+  }
+  finish_function(w, fc);
+  free(fc);
+}
+
+/* The walk of a module (or, with `inl`, of pyllc.asm() code). */
+static int sema_walk(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab,
+                     const PyasmInline *inl, IrModule **out) {
   int before = cx->nerrors;
-  W w = {.cx = cx, .tab = tab, .root_file = cx->filename};
+  W w = {.cx = cx, .tab = tab, .root_file = cx->filename, .inl = inl};
   cx->on_error = expansion_notes;
   cx->on_error_data = &w;
   w.m = ir_new_module(cx->filename);
@@ -3467,11 +3547,13 @@ int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out) 
   mod.qualname = NULL;
   LabelScope top = {0};
   w.scope = &top;
-  scan_scope(&w, &top, prog);
   w.line = 1;
   emit0(&w, IR_RESUME, 0);
-  Env env = {.ns = "", .file = cx->filename};
-  stmts(&w, &env, prog);
+  if (!inl) {
+    scan_scope(&w, &top, prog);
+    Env env = {.ns = "", .file = cx->filename};
+    stmts(&w, &env, prog);
+  }
   if (w.f->cur != IR_NOREF) {
     while (w.f->sp)
       release(&w, pop(&w));
@@ -3480,6 +3562,8 @@ int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out) 
     emit(&w, IR_RET, &v, 1);
   }
   finish_function(&w, &mod);
+  if (inl)
+    lower_inline(&w, prog);
   cx->on_error = NULL;
   int errs = cx->nerrors - before;
   if (out && !errs)
@@ -3487,6 +3571,25 @@ int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out) 
   else
     ir_free_module(w.m);
   return errs;
+}
+
+int pyasm_sema(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab, IrModule **out) {
+  return sema_walk(cx, prog, tab, NULL, out);
+}
+
+/* Tokens, tree, macros, then the walk, for the text in cx. */
+static IrModule *compile_text(PyasmCtx *cx, const PyasmInline *inl) {
+  uint32_t ntoks;
+  cx->defer = true; /* the tokenizer runs ahead: sort its errors in with the parser's */
+  PyasmTok *toks = pyasm_tokenize(cx, &ntoks);
+  PyasmStmt *prog = pyasm_parse(cx, toks, ntoks);
+  pyasm_flush(cx);
+  PyasmMacros tab = {0};
+  pyasm_collect_macros(cx, prog, &tab);
+  IrModule *m = NULL;
+  if (!cx->nerrors)
+    sema_walk(cx, prog, &tab, inl, &m);
+  return cx->nerrors ? NULL : m;
 }
 
 IrModule *pyasm_compile(PyllcDiag *d, const char *filename, const char *text, size_t len) {
@@ -3502,18 +3605,32 @@ IrModule *pyasm_compile_ex(PyllcDiag *d, const char *filename, const char *text,
   }
   cx.text = pyasm_strndup(&cx, text, len);
   pyllc_diag_add_source(d, filename, cx.text, len);
-  uint32_t ntoks;
-  cx.defer = true; /* the tokenizer runs ahead: sort its errors in with the parser's */
-  PyasmTok *toks = pyasm_tokenize(&cx, &ntoks);
-  PyasmStmt *prog = pyasm_parse(&cx, toks, ntoks);
-  pyasm_flush(&cx);
-  PyasmMacros tab = {0};
-  pyasm_collect_macros(&cx, prog, &tab);
-  IrModule *m = NULL;
-  if (!cx.nerrors)
-    pyasm_sema(&cx, prog, &tab, &m);
+  IrModule *m = compile_text(&cx, NULL);
   /* the diagnostics engine keeps the text for the CLI's messages: give it the caller's */
   pyllc_diag_add_source(d, filename, text, len);
   ir_arena_free(cx.arena);
-  return cx.nerrors ? NULL : m;
+  return m;
+}
+
+IrModule *pyasm_compile_inline(PyllcDiag *d, const PyasmInline *in, const PyasmOptions *opts) {
+  PyasmCtx cx = {.arena = ir_arena_new(), .diag = d, .filename = in->filename};
+  if (opts) {
+    cx.import_dirs = opts->import_dirs;
+    cx.nimport_dirs = opts->nimport_dirs;
+  }
+  /* the text where it is in the file: positions are the file's */
+  size_t lines = in->line > 1 ? (size_t)in->line - 1 : 0;
+  size_t cols = in->col > 1 ? (size_t)in->col - 1 : 0;
+  cx.len = lines + cols + in->len;
+  char *text = ir_arena_alloc(cx.arena, cx.len + 1);
+  memset(text, '\n', lines);
+  memset(text + lines, ' ', cols);
+  memcpy(text + lines + cols, in->text, in->len);
+  text[cx.len] = 0;
+  cx.text = text;
+  if (in->file_text) /* the diagnostics engine borrows it: not cx.text, freed below */
+    pyllc_diag_add_source(d, in->filename, in->file_text, in->file_len);
+  IrModule *m = compile_text(&cx, in);
+  ir_arena_free(cx.arena);
+  return m;
 }

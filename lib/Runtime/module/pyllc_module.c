@@ -196,6 +196,11 @@ done:
   return res;
 }
 
+/* asm(text): pyllc.asm itself (a builtin, so that it adds no frame). */
+static PyObject *mod_asm(PyObject *module, PyObject *text) {
+  return rt_asm(module, text, state_of(module)->opt);
+}
+
 static PyObject *mod_parts(PyObject *module, PyObject *unused) {
   RtParts p = rt_glue_parts();
   return Py_BuildValue("{sOsOsOsO}", "bytecode_frontend", p.bytecode_frontend ? Py_True : Py_False,
@@ -214,6 +219,12 @@ static PyMethodDef mod_methods[] = {
      "exec_pyasm(filename, text, globals, opt): run a .pyasm file as a module body"},
     {"exec_module", mod_exec_module, METH_O,
      "exec_module(module): the .pyasm loader's exec_module (runs module.__spec__.origin)"},
+    {"asm", mod_asm, METH_O,
+     "asm(text): Python assembly (.pyasm) run in place inside a Python function, e.g.\n"
+     "pyllc.asm(\"OP $total + $x -> $total\"): $x is the function's variable x, @x its\n"
+     "global. Compiled to machine code once per call site; the code cannot RETURN, YIELD,\n"
+     "define functions or classes, or use variables the function does not have. Bad\n"
+     "code raises SyntaxError at its line and column of the Python file."},
     {"parts", mod_parts, METH_NOARGS, "parts() -> dict: which layers this build holds"},
     {NULL, NULL, 0, NULL},
 };

@@ -24,6 +24,7 @@
 #pragma weak fe_func_from_code_ex
 #pragma weak pyasm_compile
 #pragma weak pyasm_compile_ex
+#pragma weak pyasm_compile_inline
 #pragma weak pyasm_sys_path_dirs
 #pragma weak pyasm_free_dirs
 #pragma weak pyasm_code_objects
@@ -411,4 +412,64 @@ done:
   pyllc_diag_free(d);
   collector_free(&c);
   return rc;
+}
+
+/* ---- inline .pyasm (pyllc.asm) --------------------------------------------------------- */
+
+PyObject *rt_glue_asm_code(PyObject *filename, PyObject *text, int line, int col,
+                           PyObject *names, PyObject *cells, PyObject *file_text, int opt) {
+  if (!pyasm_compile_inline || !pyasm_code_objects || !pyasm_sys_path_dirs) {
+    PyErr_SetString(PyExc_NotImplementedError, "this build of pyllc has no .pyasm front end");
+    return NULL;
+  }
+  if (ensure_engine() < 0) return NULL;
+  Py_ssize_t len, flen = 0, n = PyTuple_GET_SIZE(names);
+  const char *fname = PyUnicode_AsUTF8(filename);
+  const char *src = PyUnicode_AsUTF8AndSize(text, &len);
+  const char *ftext = file_text != Py_None ? PyUnicode_AsUTF8AndSize(file_text, &flen) : NULL;
+  if (!fname || !src || (file_text != Py_None && !ftext)) return NULL;
+  const char **cnames = PyMem_Calloc((size_t)n + 1, sizeof *cnames);
+  bool *ccells = PyMem_Calloc((size_t)n + 1, sizeof *ccells);
+  if (!cnames || !ccells) {
+    PyMem_Free(cnames);
+    PyMem_Free(ccells);
+    return PyErr_NoMemory();
+  }
+  for (Py_ssize_t i = 0; i < n; i++) {
+    cnames[i] = PyUnicode_AsUTF8(PyTuple_GET_ITEM(names, i));
+    ccells[i] = PySequence_Contains(cells, PyTuple_GET_ITEM(names, i)) == 1;
+  }
+  PyObject *result = NULL, *body = NULL;
+  DiagCollector c;
+  PyllcDiag *d = new_collecting_diag(&c);
+  size_t ndirs;
+  char **dirs = pyasm_sys_path_dirs(NULL, &ndirs);
+  PyasmOptions po = {.import_dirs = (const char *const *)dirs, .nimport_dirs = ndirs};
+  PyasmInline in = {.filename = fname, .text = src, .len = (size_t)len, .line = line,
+                    .col = col, .file_text = ftext, .file_len = (size_t)flen,
+                    .names = cnames, .cells = ccells, .nnames = (uint32_t)n};
+  IrModule *m = pyasm_compile_inline(d, &in, &po);
+  pyasm_free_dirs(dirs, ndirs);
+  if (!m || pyllc_diag_errors(d)) {
+    raise_syntax_error(&c, filename);
+    goto done;
+  }
+  body = pyasm_code_objects(d, m);
+  if (!body || ir_verify_module(d, m) != 0 ||
+      ir_run_passes(d, m, ir_default_pipeline(opt), false, NULL) != 0) {
+    if (!PyErr_Occurred()) raise_from_diags(&c, "pyllc.asm(): cannot compile the code");
+    goto done;
+  }
+  if (lower_rt_compile_module(m, opt) < 0) goto done;
+  if (!lower_rt_is_compiled(m->funcs[1]->origin)) /* calling it raises, saying why */
+    explain_uncompiled(m->funcs[1]->origin);
+  result = Py_NewRef(m->funcs[1]->origin);
+done:
+  Py_XDECREF(body);
+  if (m) ir_free_module(m);
+  pyllc_diag_free(d);
+  collector_free(&c);
+  PyMem_Free(cnames);
+  PyMem_Free(ccells);
+  return result;
 }

@@ -124,11 +124,9 @@ def dump(func, stage="ir", *, opt=DEFAULT_OPT):
     return _pyllc.dump(f, stage, opt)
 
 
-def asm(text):
-    """Inline Python assembly inside a function that pyllc compiles (not yet)."""
-    raise NotImplementedError(
-        "pyllc.asm(): inline .pyasm is not implemented yet; put the code in a NAME.pyasm "
-        "module and import it instead")
+# asm(text): .pyasm run in place inside a Python function, `$x` being its variable x.
+# A builtin of the extension (rt_asm.c), so that it adds no frame to tracebacks.
+asm = _pyllc.asm
 
 
 def _print_stats_at_exit():
