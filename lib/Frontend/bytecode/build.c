@@ -46,6 +46,7 @@ typedef struct Blk {
   IrRef *entry;          /* entry stack (phis, or the single predecessor's exit) */
   bool has_entry, queued;
   bool loop_header;      /* the target of a backward jump */
+  bool send_target;      /* where a SEND goes when its receiver returns */
 } Blk;
 
 typedef struct Builder {
@@ -995,6 +996,8 @@ static void mark_loop_headers(Builder *b) {
     int32_t t = b->dec->instrs[i].target;
     if (t >= 0 && (uint32_t)t <= i)
       b->blks[b->blk_of[t]].loop_header = true;
+    if (t >= 0 && b->dec->instrs[i].op == FE_SEND)
+      b->blks[b->blk_of[t]].send_target = true;
   }
 }
 
@@ -1062,12 +1065,14 @@ static void lower_block(Builder *b, uint32_t k) {
   }
 }
 
-/* Is block k entered from the dispatch: after a suspension, or as a loop header when
- * the code is compiled for on-stack replacement? */
+/* Is block k entered from the dispatch: after a suspension; at a SEND's target, where
+ * generator.throw() resumes a delegating frame whose delegate returned (it pops the
+ * delegate, sends its value and moves prev_instr there); or as a loop header when the
+ * code is compiled for on-stack replacement? */
 static bool is_resume_point(Builder *b, uint32_t k) {
   if (k == 0 || b->blks[k].depth < 0)
     return false;
-  if (suspends(&b->dec->instrs[b->blks[k - 1].last]))
+  if (suspends(&b->dec->instrs[b->blks[k - 1].last]) || b->blks[k].send_target)
     return true;
   return b->c->osr_entries && b->blks[k].loop_header;
 }

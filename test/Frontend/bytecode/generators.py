@@ -7,15 +7,16 @@ def gen(n):
     x = yield n
     yield from x
 # The dispatch: a fresh frame, then the landings after RETURN_GENERATOR, the YIELD_VALUE
-# and the YIELD_VALUE of the SEND loop, each at the offset where the frame continues.
+# and the YIELD_VALUE of the SEND loop, each at the offset where the frame continues,
+# and at the SEND's target (where throw() resumes the frame when the delegate returns).
 # RETURN_GENERATOR's result (the value sent at the first resumption) is popped;
 # GET_YIELD_FROM_ITER, SEND (returns (value, finished)), JUMP_BACKWARD_NO_INTERRUPT (no
 # eval-breaker check).
 # CHECK-LABEL: func @gen(argc=1, posonly=0, kwonly=0, flags=0x23,
 # CHECK-NEXT:  bb0:
-# CHECK-NEXT:    dispatch [[START:bb[0-9]+]], [[L0:bb[0-9]+]], [[L1:bb[0-9]+]], [[L2:bb[0-9]+]]
+# CHECK-NEXT:    dispatch [[START:bb[0-9]+]], [[L0:bb[0-9]+]], [[L1:bb[0-9]+]], [[L2:bb[0-9]+]], [[L3:bb[0-9]+]]
 # CHECK-NEXT:  [[START]] @0:
-# CHECK-NEXT:    return_generator !fs(@0) !line [[#@LINE-12]]
+# CHECK-NEXT:    return_generator !fs(@0) !line [[#@LINE-13]]
 # CHECK-NEXT:  [[B0:bb[0-9]+]] @2:
 # CHECK-NEXT:    xdecref [[S0:%[0-9]+]]
 # CHECK-NEXT:    resume 0 !fs(@4)
@@ -57,8 +58,12 @@ def gen(n):
 # CHECK-NEXT:    [[R2]]:obj = entry_stack 0
 # CHECK-NEXT:    [[V2]]:obj = entry_stack 1
 # CHECK-NEXT:    br [[RES]]
+# CHECK-NEXT:  [[L3]] @28:
+# CHECK-NEXT:    {{%[0-9]+}}:obj = entry_stack 0
+# CHECK-NEXT:    br [[AFTER:bb[0-9]+]]
 # CHECK-NEXT:  [[EXIT]] @28:
 # CHECK-NEXT:    xdecref [[R]]
+# CHECK-NEXT:    br [[AFTER]]
 
 async def coro(a):
     return await a
@@ -67,7 +72,7 @@ async def coro(a):
 # CHECK:         [[A:%[0-9]+]]:obj = load_local $a
 # CHECK-NEXT:    [[AW:%[0-9]+]]:obj = get_awaitable 0 [[A]] !fs(@8 | [[A]])
 # CHECK-NEXT:    decref [[A]]
-# CHECK:         [[R:%[0-9]+]]:obj = phi [{{%[0-9]+}}, {{bb[0-9]+}}], [[[AW]], {{bb[0-9]+}}]
+# CHECK:         [[R:%[0-9]+]]:obj = phi {{.*}}[[[AW]], {{bb[0-9]+}}]
 # CHECK:         send [[R]],
 # CHECK:         resume 3
 
@@ -92,9 +97,9 @@ async def afor(a):
 # CHECK-NEXT:    decref [[A]]
 # CHECK-NEXT:    br [[HEAD:bb[0-9]+]]
 # CHECK-NEXT:  [[HEAD]] @10:
-# CHECK-NEXT:    [[IT:%[0-9]+]]:obj = phi [{{%[0-9]+}}, {{bb[0-9]+}}], [[[AIT]], {{bb[0-9]+}}]
+# CHECK-NEXT:    [[IT:%[0-9]+]]:obj = phi {{.*}}[[[AIT]], {{bb[0-9]+}}]
 # CHECK-NEXT:    [[AW:%[0-9]+]]:obj = get_anext [[IT]] !fs(@10 handler [[LAND:bb[0-9]+]] | [[IT]])
-# CHECK:         {{%[0-9]+}}:obj = phi [{{%[0-9]+}}, {{bb[0-9]+}}], [[[AW]], {{bb[0-9]+}}]
+# CHECK:         {{%[0-9]+}}:obj = phi {{.*}}[[[AW]], {{bb[0-9]+}}]
 # CHECK:       [[END:bb[0-9]+]] @26:
 # CHECK-NEXT:    trace_check !fs(@26{{.*}}
 # CHECK-NEXT:    end_async_for [[I:%[0-9]+]], [[E:%[0-9]+]] !fs(@26 | [[I]], [[E]])
