@@ -38,13 +38,29 @@ IrFunc *fe_func_from_code_ex(PyllcDiag *d, IrModule *m, PyObject *code, bool osr
 /* Python assembly: a whole .pyasm file as a module body. */
 IrModule *pyasm_compile(PyllcDiag *d, const char *filename, const char *text, size_t len);
 
+/* Compile-time values of `@!name` and `~name.!attr...` (kind '@': a global; '~': a
+ * builtin, else a module), for an embedder that has them. Returns 1 with *out set when
+ * the value is a constant (None, a bool, int, float, str or bytes; text in a malloc'd
+ * out->u.str that the caller frees), 0 when it is unknown or not a constant: it is then
+ * loaded at run time. */
+typedef int (*PyasmResolve)(void *data, char kind, const char *root,
+                            const char *const *attrs, uint32_t nattrs, IrConst *out);
+
 /* What an embedder adds to a .pyasm compilation. */
 typedef struct PyasmOptions {
   /* Directories MACRO_IMPORT a.b searches for a/b.pyasm after the importing file's own,
    * in order (sys.path, the folder holding the pyllc package for `pyllc.std`). */
   const char *const *import_dirs;
   size_t nimport_dirs;
+  PyasmResolve resolve; /* NULL: every @!name and .!name loads at run time */
+  void *resolve_data;
 } PyasmOptions;
+
+/* The embedded interpreter's PyasmResolve: `globals` (a dict, or NULL) for '@', the
+ * builtins module or an imported module for '~', then getattr. The interpreter must be
+ * initialised; errors (a failed import, a missing attribute) mean "unknown". */
+int pyasm_python_resolve(void *globals, char kind, const char *root,
+                         const char *const *attrs, uint32_t nattrs, IrConst *out);
 IrModule *pyasm_compile_ex(PyllcDiag *d, const char *filename, const char *text, size_t len,
                            const PyasmOptions *opts);
 /* Inline .pyasm: the text of `pyllc.asm("...")` in a Python function whose variables are

@@ -125,3 +125,16 @@ before = sys.getrefcount(o)
 leak_check(o, 1000)
 print("refcount", sys.getrefcount(o) - before)
 # CHECK-NEXT: refcount 0
+
+
+def static_global():
+    x = 0
+    pyllc.asm("OP @!G + @G -> $x")  # @!G: G when the code was compiled (first call)
+    return x
+
+
+print("static", static_global())
+G = 1
+print("static", static_global())
+# CHECK-NEXT: static 200
+# CHECK-NEXT: static 101

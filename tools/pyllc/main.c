@@ -233,11 +233,17 @@ static char *default_object_name(const char *input) {
 }
 
 /* A .pyasm file, MACRO_IMPORT searching the build's Python package folder (for
- * `pyllc.std`) and the embedded interpreter's sys.path after the file's own folder. */
+ * `pyllc.std`) and the embedded interpreter's sys.path after the file's own folder;
+ * @!name and ~m.!name resolved by the embedded interpreter. */
 static IrModule *compile_pyasm(PyllcDiag *d, const char *file, const char *text, size_t len) {
   size_t ndirs;
   char **dirs = pyasm_sys_path_dirs(PYLLC_PYTHON_DIR, &ndirs);
-  PyasmOptions po = {.import_dirs = (const char *const *)dirs, .nimport_dirs = ndirs};
+  /* @!name: __main__'s globals before the program runs; ~m.!name: imported now */
+  PyObject *main_mod = PyImport_AddModule("__main__"); /* borrowed */
+  PyasmOptions po = {.import_dirs = (const char *const *)dirs, .nimport_dirs = ndirs,
+                     .resolve = pyasm_python_resolve,
+                     .resolve_data = main_mod ? PyModule_GetDict(main_mod) : NULL};
+  PyErr_Clear();
   IrModule *m = pyasm_compile_ex(d, file, text, len, &po);
   pyasm_free_dirs(dirs, ndirs);
   return m;

@@ -263,3 +263,77 @@ void pyasm_free_dirs(char **dirs, size_t n) {
     free(dirs[i]);
   free(dirs);
 }
+
+/* The constant `v` is, in *out (strings malloc'd); 0 when it is not one. */
+static int constant_of(PyObject *v, IrConst *out) {
+  memset(out, 0, sizeof *out);
+  out->src_index = -1;
+  const char *p = NULL;
+  Py_ssize_t n = 0;
+  PyObject *text = NULL;
+  if (v == Py_None) {
+    out->kind = IR_C_NONE;
+  } else if (PyBool_Check(v)) {
+    out->kind = v == Py_True ? IR_C_TRUE : IR_C_FALSE;
+  } else if (PyLong_CheckExact(v)) {
+    int overflow;
+    long long i = PyLong_AsLongLongAndOverflow(v, &overflow);
+    out->kind = IR_C_INT;
+    if (overflow) { /* big: decimal text, as the lexer keeps big literals */
+      out->big = true;
+      text = PyObject_Str(v);
+      p = text ? PyUnicode_AsUTF8AndSize(text, &n) : NULL;
+    } else {
+      out->u.i = i;
+    }
+  } else if (PyFloat_CheckExact(v)) {
+    out->kind = IR_C_FLOAT;
+    out->u.f = PyFloat_AS_DOUBLE(v);
+  } else if (PyUnicode_CheckExact(v)) {
+    out->kind = IR_C_STR;
+    p = PyUnicode_AsUTF8AndSize(v, &n);
+  } else if (PyBytes_CheckExact(v)) {
+    out->kind = IR_C_BYTES;
+    p = PyBytes_AS_STRING(v);
+    n = PyBytes_GET_SIZE(v);
+  } else {
+    return 0;
+  }
+  if (out->kind == IR_C_STR || out->kind == IR_C_BYTES || out->big) {
+    char *copy = p ? malloc((size_t)n + 1) : NULL;
+    if (copy) {
+      memcpy(copy, p, (size_t)n);
+      copy[n] = 0;
+    }
+    Py_XDECREF(text);
+    out->u.str = copy;
+    out->n = (uint32_t)n;
+    return copy != NULL;
+  }
+  return 1;
+}
+
+int pyasm_python_resolve(void *globals, char kind, const char *root,
+                         const char *const *attrs, uint32_t nattrs, IrConst *out) {
+  PyObject *v = NULL;
+  if (kind == '@') {
+    v = globals ? PyDict_GetItemString((PyObject *)globals, root) : NULL;
+    Py_XINCREF(v);
+  } else {
+    PyObject *builtins = PyEval_GetBuiltins(); /* borrowed */
+    v = builtins ? PyDict_GetItemString(builtins, root) : NULL;
+    if (v)
+      Py_INCREF(v);
+    else
+      v = PyImport_ImportModule(root);
+  }
+  for (uint32_t i = 0; v && i < nattrs; i++) {
+    PyObject *a = PyObject_GetAttrString(v, attrs[i]);
+    Py_DECREF(v);
+    v = a;
+  }
+  int rc = v ? constant_of(v, out) : 0;
+  Py_XDECREF(v);
+  PyErr_Clear();
+  return rc;
+}

@@ -899,6 +899,57 @@ static bool static_op(W *w, Env *env, const PyasmOp *op, PyasmVal *out, int dept
   }
 }
 
+/* The value of @!name or of a .!name chain (on ~name or @!name) at compile time, from
+ * the embedder (PyasmOptions.resolve), when it is a constant. */
+static bool resolve_static(W *w, const PyasmExpr *e, PyasmVal *out) {
+  const PyasmOptions *o = w->cx->opts;
+  if (!o || !o->resolve)
+    return false;
+  const char *attrs[PYASM_MAX_NESTING];
+  uint32_t n = 0;
+  const PyasmExpr *root = e;
+  for (; root->kind == PA_E_ATTR_STATIC; root = root->a)
+    if (n == PYASM_MAX_NESTING)
+      return false;
+    else
+      attrs[n++] = root->name;
+  if (root->kind != PA_E_GLOBAL_STATIC && root->kind != PA_E_BUILTIN)
+    return false;
+  if (root->kind == PA_E_BUILTIN && !strcmp(root->name, "PY_VERSION"))
+    return false;
+  for (uint32_t i = 0; i < n / 2; i++) { /* outermost first */
+    const char *t = attrs[i];
+    attrs[i] = attrs[n - 1 - i];
+    attrs[n - 1 - i] = t;
+  }
+  IrConst c = {0};
+  if (o->resolve(o->resolve_data, root->kind == PA_E_BUILTIN ? '~' : '@', root->name, attrs,
+                 n, &c) != 1)
+    return false;
+  memset(out, 0, sizeof *out);
+  switch (c.kind) {
+  case IR_C_NONE: out->kind = PA_V_NONE_; break;
+  case IR_C_TRUE: out->kind = PA_V_TRUE; break;
+  case IR_C_FALSE: out->kind = PA_V_FALSE; break;
+  case IR_C_FLOAT: out->kind = PA_V_FLOAT; out->f = c.u.f; break;
+  case IR_C_INT:
+    out->kind = c.big ? PA_V_BIGINT : PA_V_INT;
+    out->i = c.big ? 0 : c.u.i;
+    break;
+  case IR_C_STR: out->kind = PA_V_STR; break;
+  case IR_C_BYTES: out->kind = PA_V_BYTES; break;
+  default:
+    free((char *)c.u.str);
+    return false;
+  }
+  if (c.kind == IR_C_STR || c.kind == IR_C_BYTES || (c.kind == IR_C_INT && c.big)) {
+    out->s = pyasm_strndup(w->cx, c.u.str, c.n);
+    out->slen = c.n;
+    free((char *)c.u.str);
+  }
+  return true;
+}
+
 /* The compile-time value of e, when it has one. Reports nothing. */
 static bool static_value(W *w, Env *env, const PyasmExpr *e, PyasmVal *out, int depth) {
   if (depth > PYASM_MAX_NESTING)
@@ -915,6 +966,9 @@ static bool static_value(W *w, Env *env, const PyasmExpr *e, PyasmVal *out, int 
       return true;
     }
     return false;
+  case PA_E_GLOBAL_STATIC:
+  case PA_E_ATTR_STATIC:
+    return resolve_static(w, e, out);
   case PA_E_PARAM: {
     if (!env || !env->macro || param_index(env, e->name) < 0)
       return false;
@@ -1187,6 +1241,10 @@ static void gen_expr(W *w, Env *env, PyasmExpr *e) {
     break;
   case PA_E_GLOBAL:
   case PA_E_GLOBAL_STATIC:
+    if (e->kind == PA_E_GLOBAL_STATIC && resolve_static(w, e, &v)) {
+      push_val(w, &v); /* its value at compile time */
+      break;
+    }
     push(w, emit0(w, IR_LOAD_GLOBAL, name_index(w, e->name)));
     break;
   case PA_E_CELL: {
@@ -1277,6 +1335,10 @@ static void gen_expr(W *w, Env *env, PyasmExpr *e) {
         root = root->a;
       if (root->kind != PA_E_BUILTIN && root->kind != PA_E_GLOBAL_STATIC)
         ERR(w, e, "'.!%s' needs a static root (~name or @!name)", e->name);
+      else if (resolve_static(w, e, &v)) {
+        push_val(w, &v); /* its value at compile time */
+        break;
+      }
     }
     gen_expr(w, env, e->a);
     apply(w, IR_LOAD_ATTR, 1, name_index(w, e->name), 0);
@@ -3598,11 +3660,8 @@ IrModule *pyasm_compile(PyllcDiag *d, const char *filename, const char *text, si
 
 IrModule *pyasm_compile_ex(PyllcDiag *d, const char *filename, const char *text, size_t len,
                            const PyasmOptions *opts) {
-  PyasmCtx cx = {.arena = ir_arena_new(), .diag = d, .filename = filename, .len = len};
-  if (opts) {
-    cx.import_dirs = opts->import_dirs;
-    cx.nimport_dirs = opts->nimport_dirs;
-  }
+  PyasmCtx cx = {.arena = ir_arena_new(), .diag = d, .filename = filename, .len = len,
+                 .opts = opts};
   cx.text = pyasm_strndup(&cx, text, len);
   pyllc_diag_add_source(d, filename, cx.text, len);
   IrModule *m = compile_text(&cx, NULL);
@@ -3613,11 +3672,7 @@ IrModule *pyasm_compile_ex(PyllcDiag *d, const char *filename, const char *text,
 }
 
 IrModule *pyasm_compile_inline(PyllcDiag *d, const PyasmInline *in, const PyasmOptions *opts) {
-  PyasmCtx cx = {.arena = ir_arena_new(), .diag = d, .filename = in->filename};
-  if (opts) {
-    cx.import_dirs = opts->import_dirs;
-    cx.nimport_dirs = opts->nimport_dirs;
-  }
+  PyasmCtx cx = {.arena = ir_arena_new(), .diag = d, .filename = in->filename, .opts = opts};
   /* the text where it is in the file: positions are the file's */
   size_t lines = in->line > 1 ? (size_t)in->line - 1 : 0;
   size_t cols = in->col > 1 ? (size_t)in->col - 1 : 0;

@@ -75,8 +75,9 @@ static const char *find_import(PyasmCtx *cx, const char *mod, char **text, size_
   const char *path = join_path(cx, cx->filename, dlen, rel);
   *tried = path;
   *text = pyllc_read_file(path, len);
-  for (size_t i = 0; !*text && i < cx->nimport_dirs; i++) {
-    const char *dir = cx->import_dirs[i];
+  size_t ndirs = cx->opts ? cx->opts->nimport_dirs : 0;
+  for (size_t i = 0; !*text && i < ndirs; i++) {
+    const char *dir = cx->opts->import_dirs[i];
     path = join_path(cx, dir, strlen(dir), rel);
     *text = pyllc_read_file(path, len);
   }
@@ -98,7 +99,8 @@ static void import_macros(PyasmCtx *cx, PyasmStmt *s, const char *ns, PyasmMacro
   const char *path = find_import(cx, s->name, &text, &len, &tried);
   if (!text) {
     pyasm_error(cx, s->line, s->col, "cannot import macros from '%s': %s not found%s",
-                s->name, tried, cx->nimport_dirs ? " (nor in the import path)" : "");
+                s->name, tried,
+                cx->opts && cx->opts->nimport_dirs ? " (nor in the import path)" : "");
     return;
   }
   for (uint32_t i = 0; i < tab->nimported; i++)

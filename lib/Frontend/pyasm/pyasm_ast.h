@@ -25,6 +25,7 @@
 
 #include "pyllc/arena.h"
 #include "pyllc/diag.h"
+#include "pyllc/frontend.h"
 #include "pyllc/ir.h"
 
 /* ---- context ---------------------------------------------------------------------- */
@@ -43,8 +44,7 @@ typedef struct PyasmCtx {
   IrArena *arena;       /* owns tokens, tree and strings */
   PyllcDiag *diag;      /* user errors */
   const char *filename; /* for diagnostics and MACRO_IMPORT */
-  const char *const *import_dirs; /* MACRO_IMPORT's search path after the file's folder */
-  size_t nimport_dirs;
+  const PyasmOptions *opts; /* the embedder's: import path, compile-time values */
   const char *text;     /* the whole source, NUL-terminated copy in the arena */
   size_t len;
   int nerrors;          /* errors reported through this context */

@@ -45,7 +45,7 @@ done:
 /* (snippet code, names) of the call of pyllc.asm(text) at `lasti` of `code`, compiled on
  * the first call (cached in the module's `_asm_cache` dict). New reference. */
 static PyObject *snippet_of(PyObject *module, PyCodeObject *code, int lasti, PyObject *text,
-                            int opt) {
+                            PyObject *globals, int opt) {
   PyObject *cache = PyObject_GetAttrString(module, "_asm_cache");
   if (!cache) {
     PyErr_Clear();
@@ -70,7 +70,8 @@ static PyObject *snippet_of(PyObject *module, PyCodeObject *code, int lasti, PyO
   PyObject *src;
   if (pos && PyArg_ParseTuple(pos, "iiO", &line, &col, &src) &&
       variables_of(code, &names, &cells) == 0)
-    snippet = rt_glue_asm_code(code->co_filename, text, line, col, names, cells, src, opt);
+    snippet = rt_glue_asm_code(code->co_filename, text, line, col, names, cells, src,
+                               globals, opt);
   if (snippet)
     entry = PyTuple_Pack(2, snippet, names);
   if (entry && PyDict_SetItem(cache, key, entry) < 0)
@@ -136,17 +137,18 @@ PyObject *rt_asm(PyObject *module, PyObject *text, int opt) {
   }
   PyCodeObject *code = PyFrame_GetCode(frame);
   PyObject *entry = NULL, *fn = NULL, *locals = NULL, *out = NULL, *result = NULL;
+  PyObject *globals = NULL;
   if (!(code->co_flags & CO_OPTIMIZED)) {
     PyErr_SetString(PyExc_TypeError, "pyllc.asm() works inside a function: its $x are the "
                                       "function's variables");
     goto done;
   }
-  entry = snippet_of(module, code, PyFrame_GetLasti(frame), text, opt);
+  globals = PyFrame_GetGlobals(frame);
+  entry = globals ? snippet_of(module, code, PyFrame_GetLasti(frame), text, globals, opt)
+                  : NULL;
   if (!entry) goto done;
   PyObject *snippet = PyTuple_GET_ITEM(entry, 0), *names = PyTuple_GET_ITEM(entry, 1);
-  PyObject *globals = PyFrame_GetGlobals(frame);
-  fn = globals ? PyFunction_New(snippet, globals) : NULL;
-  Py_XDECREF(globals);
+  fn = PyFunction_New(snippet, globals);
   locals = fn ? PyFrame_GetLocals(frame) : NULL;
   out = locals ? PyObject_CallOneArg(fn, locals) : NULL;
   if (!out && fn && locals)
@@ -158,6 +160,7 @@ done:
   Py_XDECREF(locals);
   Py_XDECREF(fn);
   Py_XDECREF(entry);
+  Py_XDECREF(globals);
   Py_DECREF(code);
   return result;
 }

@@ -25,6 +25,7 @@
 #pragma weak pyasm_compile
 #pragma weak pyasm_compile_ex
 #pragma weak pyasm_compile_inline
+#pragma weak pyasm_python_resolve
 #pragma weak pyasm_sys_path_dirs
 #pragma weak pyasm_free_dirs
 #pragma weak pyasm_code_objects
@@ -360,14 +361,23 @@ static void explain_uncompiled(PyObject *code) {
  * the body runs (the code objects from pyasm_code_objects only carry line tables, for
  * tracebacks that point at the .pyasm file). Same order as `pyllc FILE.pyasm --run`:
  * front end, code objects, verifier, passes, engine. */
-/* pyasm_compile, MACRO_IMPORT searching sys.path after the file's folder (so that
- * `MACRO_IMPORT pyllc.std` finds the package this extension belongs to). */
-static IrModule *compile_pyasm(PyllcDiag *d, const char *file, const char *src, size_t len) {
-  if (!pyasm_compile_ex || !pyasm_sys_path_dirs)
+/* The options of a .pyasm compilation here: MACRO_IMPORT searches sys.path after the
+ * file's folder (so that `MACRO_IMPORT pyllc.std` finds this package), and @!name is
+ * the value in `globals` now. *dirs must be freed with pyasm_free_dirs. */
+static PyasmOptions pyasm_options(PyObject *globals, char ***dirs, size_t *ndirs) {
+  *dirs = pyasm_sys_path_dirs(NULL, ndirs);
+  PyasmOptions po = {.import_dirs = (const char *const *)*dirs, .nimport_dirs = *ndirs,
+                     .resolve = pyasm_python_resolve, .resolve_data = globals};
+  return po;
+}
+
+static IrModule *compile_pyasm(PyllcDiag *d, const char *file, const char *src, size_t len,
+                               PyObject *globals) {
+  if (!pyasm_compile_ex || !pyasm_sys_path_dirs || !pyasm_python_resolve)
     return pyasm_compile(d, file, src, len);
+  char **dirs;
   size_t ndirs;
-  char **dirs = pyasm_sys_path_dirs(NULL, &ndirs);
-  PyasmOptions po = {.import_dirs = (const char *const *)dirs, .nimport_dirs = ndirs};
+  PyasmOptions po = pyasm_options(globals, &dirs, &ndirs);
   IrModule *m = pyasm_compile_ex(d, file, src, len, &po);
   pyasm_free_dirs(dirs, ndirs);
   return m;
@@ -388,7 +398,7 @@ int rt_glue_exec_pyasm(PyObject *filename, PyObject *text, PyObject *globals, in
   DiagCollector c;
   PyllcDiag *d = new_collecting_diag(&c);
   pyllc_diag_add_source(d, fname, src, (size_t)len);
-  IrModule *m = compile_pyasm(d, fname, src, (size_t)len);
+  IrModule *m = compile_pyasm(d, fname, src, (size_t)len, globals);
   PyObject *body = NULL;
   int rc = -1;
   if (!m || pyllc_diag_errors(d)) {
@@ -417,8 +427,10 @@ done:
 /* ---- inline .pyasm (pyllc.asm) --------------------------------------------------------- */
 
 PyObject *rt_glue_asm_code(PyObject *filename, PyObject *text, int line, int col,
-                           PyObject *names, PyObject *cells, PyObject *file_text, int opt) {
-  if (!pyasm_compile_inline || !pyasm_code_objects || !pyasm_sys_path_dirs) {
+                           PyObject *names, PyObject *cells, PyObject *file_text,
+                           PyObject *globals, int opt) {
+  if (!pyasm_compile_inline || !pyasm_code_objects || !pyasm_sys_path_dirs ||
+      !pyasm_python_resolve) {
     PyErr_SetString(PyExc_NotImplementedError, "this build of pyllc has no .pyasm front end");
     return NULL;
   }
@@ -442,9 +454,9 @@ PyObject *rt_glue_asm_code(PyObject *filename, PyObject *text, int line, int col
   PyObject *result = NULL, *body = NULL;
   DiagCollector c;
   PyllcDiag *d = new_collecting_diag(&c);
+  char **dirs;
   size_t ndirs;
-  char **dirs = pyasm_sys_path_dirs(NULL, &ndirs);
-  PyasmOptions po = {.import_dirs = (const char *const *)dirs, .nimport_dirs = ndirs};
+  PyasmOptions po = pyasm_options(globals, &dirs, &ndirs);
   PyasmInline in = {.filename = fname, .text = src, .len = (size_t)len, .line = line,
                     .col = col, .file_text = ftext, .file_len = (size_t)flen,
                     .names = cnames, .cells = ccells, .nnames = (uint32_t)n};

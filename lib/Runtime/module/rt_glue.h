@@ -51,10 +51,11 @@ int rt_glue_exec_pyasm(PyObject *filename, PyObject *text, PyObject *globals, in
 /* The code object of pyllc.asm()'s function for `text` (pyasm_compile_inline), compiled:
  * `<pyllc.asm>(d)` takes the variables `names` (a tuple of str; those in `cells` are
  * cells there) from dict d, runs the text and returns its locals(). The text starts at
- * line:col of `filename`, whose source is `file_text` (str or None). Bad code raises
- * SyntaxError at its position. */
+ * line:col of `filename`, whose source is `file_text` (str or None); @!name is the value
+ * in `globals` now. Bad code raises SyntaxError at its position. */
 PyObject *rt_glue_asm_code(PyObject *filename, PyObject *text, int line, int col,
-                           PyObject *names, PyObject *cells, PyObject *file_text, int opt);
+                           PyObject *names, PyObject *cells, PyObject *file_text,
+                           PyObject *globals, int opt);
 
 /* pyllc.asm(text) (rt_asm.c): runs inline .pyasm in the calling function's frame. */
 PyObject *rt_asm(PyObject *module, PyObject *text, int opt);
