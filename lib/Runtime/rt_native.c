@@ -662,11 +662,12 @@ error:
     PyObject *spec = PyObject_GetAttrString(v, "__spec__");
     int initializing = 0;
     if (spec) {
-      PyObject *init = NULL;
-      if (_PyObject_LookupAttr(spec, PyUnicode_InternFromString("_initializing"), &init) > 0) {
+      PyObject *init = NULL, *key = PyUnicode_InternFromString("_initializing");
+      if (key && _PyObject_LookupAttr(spec, key, &init) > 0) {
         initializing = PyObject_IsTrue(init) > 0;
         Py_DECREF(init);
       }
+      Py_XDECREF(key); /* a new reference, even when interned */
       Py_DECREF(spec);
     }
     PyErr_Clear();
