@@ -36,6 +36,7 @@
 #include <llvm-c/Analysis.h>
 #include <llvm-c/BitReader.h>
 #include <llvm-c/Linker.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -329,9 +330,12 @@ static LLVMValueRef value_on_edge(FnCtx *fc, IrRef r, IrBlockId from_ir, IrBlock
   return fc->vals[r];
 }
 
-/* Stores frame state `fs` into the frame: its locals held as values and the bottom
- * `nstack` values of its stack. `from_ir`/`to` map phis as in emit_leave. */
-static void spill_fstate(FnCtx *fc, uint32_t fs_index, uint32_t nstack, IrBlockId from_ir,
+/* Stores, at the builder's position, frame state `fs` into the frame: its locals held as
+ * values and the bottom `nstack` values of its stack (NULL for `null` slots).
+ * `from_ir`/`to` map phis when the state belongs to another block's instruction (loop
+ * headers); pass IR_NOREF otherwise. False (and the function fails) on an undefined
+ * value. */
+static bool spill_fstate(FnCtx *fc, uint32_t fs_index, uint32_t nstack, IrBlockId from_ir,
                          IrBlockId to) {
   LowerCtx *lc = fc->lc;
   IrFrameState *fs = &fc->fn->fstates[fs_index];
@@ -343,26 +347,62 @@ static void spill_fstate(FnCtx *fc, uint32_t fs_index, uint32_t nstack, IrBlockI
     LLVMValueRef v = r == IR_FS_UNSET ? null : value_on_edge(fc, r, from_ir, to);
     if (!v) {
       fail(fc, "frame state refers to an undefined value %%%u", r);
-      return;
+      return false;
     }
     LLVMBuildStore(lc->B, v, localsplus_slot(fc, i));
   }
+  return true;
 }
 
-/* Emits, at the builder's position, the spill of frame state `fs` and the tail call into
- * the interpreter. `from_ir`/`to` map phis when the state belongs to another block's
- * instruction (loop headers); pass IR_NOREF otherwise. */
-static void emit_leave(FnCtx *fc, uint32_t fs_index, int throwflag, int reason,
-                       IrBlockId from_ir, IrBlockId to) {
+/* The tail call into the interpreter on the frame, whose state is spilled. */
+static void emit_tail_leave(FnCtx *fc, const IrFrameState *fs, int throwflag, int reason) {
   LowerCtx *lc = fc->lc;
-  IrFrameState *fs = &fc->fn->fstates[fs_index];
-  spill_fstate(fc, fs_index, fs->nstack, from_ir, to);
   LLVMTypeRef params[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i32, lc->i64};
   LLVMValueRef args[6] = {fc->ts, fc->frame, i64c(lc, fs->bc_offset / 2),
                           i64c(lc, fs->nstack), i32c(lc, throwflag), i64c(lc, reason)};
   LLVMValueRef r = call(lc, "rt_leave_to_interp", lc->ptr, params, 6, args);
   LLVMSetTailCall(r, 1);
   LLVMBuildRet(lc->B, r);
+}
+
+/* Emits, at the builder's position, the spill of frame state `fs` and the tail call into
+ * the interpreter (see spill_fstate for from_ir/to). */
+static void emit_leave(FnCtx *fc, uint32_t fs_index, int throwflag, int reason,
+                       IrBlockId from_ir, IrBlockId to) {
+  IrFrameState *fs = &fc->fn->fstates[fs_index];
+  if (spill_fstate(fc, fs_index, fs->nstack, from_ir, to))
+    emit_tail_leave(fc, fs, throwflag, reason);
+}
+
+/* An exception is set at frame state fs. Without a handler it leaves to the interpreter,
+ * which adds the traceback entry and unwinds. With one, unwinding stays here: the state
+ * goes into the frame, rt_unwind does the interpreter's exception_unwind (adding the
+ * traceback entry when `add_tb`, an i64, is nonzero) and control goes to the landing
+ * block; when rt_unwind declines (a tracer wants the exception event), the interpreter
+ * takes over as without a handler. */
+static void emit_raise(FnCtx *fc, uint32_t fs_index, LLVMValueRef add_tb) {
+  LowerCtx *lc = fc->lc;
+  IrFrameState *fs = &fc->fn->fstates[fs_index];
+  IrBlockId h = fs->handler;
+  if (h == IR_NOREF) {
+    emit_leave(fc, fs_index, 1, RT_DEOPT_EXCEPTION, IR_NOREF, IR_NOREF);
+    return;
+  }
+  if (h >= fc->fn->nblocks || !fc->bbs[h] || fc->fn->blocks[h].eh_depth < 0) {
+    fail(fc, "frame state names bb%u, which is not a reachable landing block", h);
+    return;
+  }
+  if (!spill_fstate(fc, fs_index, fs->nstack, IR_NOREF, IR_NOREF)) return;
+  const IrBlock *land = &fc->fn->blocks[h];
+  LLVMTypeRef p[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i64, lc->i64};
+  LLVMValueRef a[6] = {fc->ts, fc->frame, i64c(lc, fs->nstack), i64c(lc, land->eh_depth),
+                       i64c(lc, land->eh_lasti), add_tb};
+  LLVMValueRef r = call(lc, "rt_unwind", lc->i32, p, 6, a);
+  LLVMBasicBlockRef interp = LLVMAppendBasicBlockInContext(lc->C, fc->func, "unwind.interp");
+  LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, r, i32c(lc, 0), ""), interp,
+                  fc->bbs[h]);
+  LLVMPositionBuilderAtEnd(lc->B, interp);
+  emit_tail_leave(fc, fs, 1, RT_DEOPT_EXCEPTION);
 }
 
 /* prev_instr := the unit of fs: keeps tracebacks and f_lineno right while we call out. */
@@ -392,12 +432,13 @@ static void branch_on_failure(FnCtx *fc, LLVMValueRef failed, uint32_t fs, int t
     LLVMBasicBlockRef deopt = LLVMAppendBasicBlockInContext(lc->C, fc->func, "deopt");
     LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, e, i32c(lc, 0), ""), raise, deopt);
     LLVMPositionBuilderAtEnd(lc->B, raise);
-    emit_leave(fc, fs, 1, RT_DEOPT_EXCEPTION, IR_NOREF, IR_NOREF);
+    emit_raise(fc, fs, i64c(lc, 1));
     LLVMPositionBuilderAtEnd(lc->B, deopt);
     emit_leave(fc, fs, 0, RT_DEOPT_GUARD, IR_NOREF, IR_NOREF);
+  } else if (throwflag) {
+    emit_raise(fc, fs, i64c(lc, 1));
   } else {
-    emit_leave(fc, fs, throwflag, throwflag ? RT_DEOPT_EXCEPTION : RT_DEOPT_GUARD, IR_NOREF,
-               IR_NOREF);
+    emit_leave(fc, fs, 0, RT_DEOPT_GUARD, IR_NOREF, IR_NOREF);
   }
   LLVMPositionBuilderAtEnd(lc->B, ok);
 }
@@ -798,6 +839,35 @@ static void lower_dispatch(FnCtx *fc, IrBlockId b, IrInstr *in) {
   LLVMBuildRet(lc->B, r);
 }
 
+/* raise/reraise whose exception a compiled handler catches: RAISE_VARARGS or RERAISE
+ * done by a helper (which says whether a traceback entry is due), then unwinding. The
+ * operands stay in the frame state, which unwinding releases. */
+static void lower_raise_here(FnCtx *fc, IrInstr *in) {
+  LowerCtx *lc = fc->lc;
+  const IrFrameState *fs = &fc->fn->fstates[in->fs];
+  LLVMValueRef x = fc->vals[in->args[0]];
+  LLVMValueRef y = in->op == IR_RAISE ? fc->vals[in->args[1]] : LLVMConstNull(lc->ptr);
+  if (in->op == IR_RERAISE && in->imm[0] != 0) {
+    /* RERAISE N: the lasti int N slots below the exception */
+    int64_t k = (int64_t)fs->nstack - 1 - in->imm[0];
+    IrRef lasti = k >= 0 ? fs->vals[fs->nlocals + (uint32_t)k] : IR_NOREF;
+    if (lasti >= fc->fn->ninstrs || !fc->vals[lasti]) {
+      fail(fc, "reraise %" PRId64 ": no lasti value in its frame state", in->imm[0]);
+      return;
+    }
+    y = fc->vals[lasti];
+  }
+  emit_set_instr(fc, in->fs);
+  LLVMTypeRef p[4] = {lc->ptr, lc->ptr, lc->ptr, lc->ptr};
+  LLVMValueRef a[4] = {fc->ts, fc->frame, in->op == IR_RAISE ? x : y,
+                       in->op == IR_RAISE ? y : x};
+  LLVMValueRef no_tb =
+      call(lc, in->op == IR_RAISE ? "rt_raise" : "rt_reraise", lc->i32, p, 4, a);
+  LLVMValueRef add_tb = LLVMBuildZExt(lc->B, LLVMBuildICmp(lc->B, LLVMIntEQ, no_tb,
+                                                           i32c(lc, 0), ""), lc->i64, "");
+  emit_raise(fc, in->fs, add_tb);
+}
+
 static void lower_term(FnCtx *fc, IrBlockId b) {
   LowerCtx *lc = fc->lc;
   IrRef t = fc->fn->blocks[b].term;
@@ -827,16 +897,23 @@ static void lower_term(FnCtx *fc, IrBlockId b) {
   }
   case IR_RAISE:
   case IR_RERAISE:
-    /* The operands are in the frame state: the interpreter runs the instruction itself,
-     * which gives exactly its traceback and context chaining. */
   case IR_DEOPT:
   case IR_UNWIND:
     if (in->fs == IR_NOREF) {
       fail(fc, "%s without a frame state", ir_op_info[in->op].name);
       return;
     }
-    emit_leave(fc, in->fs, in->op == IR_UNWIND,
-               in->op == IR_DEOPT ? RT_DEOPT_GUARD : RT_DEOPT_EXCEPTION, IR_NOREF, IR_NOREF);
+    if (in->op == IR_UNWIND) {
+      emit_set_instr(fc, in->fs); /* the traceback entry's instruction */
+      emit_raise(fc, in->fs, i64c(lc, 1));
+    }
+    else if (in->op == IR_DEOPT || fc->fn->fstates[in->fs].handler == IR_NOREF)
+      /* Raises that leave the function: the interpreter runs the instruction itself,
+       * which gives exactly its traceback and context chaining. */
+      emit_leave(fc, in->fs, 0, in->op == IR_DEOPT ? RT_DEOPT_GUARD : RT_DEOPT_EXCEPTION,
+                 IR_NOREF, IR_NOREF);
+    else
+      lower_raise_here(fc, in);
     return;
   case IR_RETURN_GENERATOR:
     /* The interpreter runs RETURN_GENERATOR itself: it needs CPython's hidden
@@ -850,48 +927,17 @@ static void lower_term(FnCtx *fc, IrBlockId b) {
   }
 }
 
-/* Reverse post-order of the reachable blocks (iterative DFS), computed here so that
- * lowering does not depend on derived data being current. */
+/* Reverse post-order of the reachable blocks, landing blocks included (ir_fill_rpo,
+ * recomputed here so that lowering does not depend on derived data being current). */
 static void compute_rpo(FnCtx *fc) {
   IrFunc *fn = fc->fn;
-  uint32_t nb = fn->nblocks;
-  uint32_t *post = calloc(nb + 1, sizeof *post), npost = 0;
-  uint32_t *stack = calloc(nb + 1, sizeof *stack), *next = calloc(nb + 1, sizeof *next);
-  uint8_t *seen = calloc(nb + 1, 1);
-  if (!post || !stack || !next || !seen) PYLLC_DIE("out of memory");
-  uint32_t sp = 0;
-  if (nb) {
-    stack[sp++] = 0;
-    seen[0] = 1;
-  }
-  while (sp) {
-    uint32_t b = stack[sp - 1];
-    IrRef t = fn->blocks[b].term;
-    uint32_t ns = t == IR_NOREF ? 0 : ir_instr(fn, t)->nsucc;
-    if (next[b] < ns) {
-      IrBlockId s = ir_instr(fn, t)->succ[next[b]++];
-      if (s < nb && !seen[s]) {
-        seen[s] = 1;
-        stack[sp++] = s;
-      }
-    } else {
-      post[npost++] = b;
-      sp--;
-    }
-  }
-  fc->order = malloc(sizeof(uint32_t) * (npost + 1));
-  fc->rpo_index = malloc(sizeof(uint32_t) * (nb + 1));
+  ir_fill_rpo(fn);
+  fc->order = malloc(sizeof(uint32_t) * (fn->nrpo + 1));
+  fc->rpo_index = malloc(sizeof(uint32_t) * (fn->nblocks + 1));
   if (!fc->order || !fc->rpo_index) PYLLC_DIE("out of memory");
-  for (uint32_t i = 0; i < nb; i++) fc->rpo_index[i] = UINT32_MAX;
-  for (uint32_t i = 0; i < npost; i++) {
-    fc->order[i] = post[npost - 1 - i];
-    fc->rpo_index[fc->order[i]] = i;
-  }
-  fc->norder = npost;
-  free(post);
-  free(stack);
-  free(next);
-  free(seen);
+  for (uint32_t i = 0; i < fn->nblocks; i++) fc->rpo_index[i] = fn->blocks[i].rpo;
+  memcpy(fc->order, fn->rpo_order, sizeof(uint32_t) * fn->nrpo);
+  fc->norder = fn->nrpo;
 }
 
 /* Baseline code's entry: the budget global, spent once per call; when it is gone and

@@ -148,6 +148,27 @@ RtObj *rt_import_name(void *ts, void *f, RtObj *name, RtObj *level, RtObj *froml
 RtObj *rt_import_from(void *ts, void *f, RtObj *name, RtObj *mod);
 int rt_import_star(void *ts, void *f, RtObj *mod);
 int rt_check_exc_match(void *ts, void *f, RtObj *e, RtObj *t);
+RtObj *rt_check_eg_match(void *ts, void *f, RtObj *e, RtObj *t);
+RtObj *rt_prep_reraise_star(void *ts, void *f, RtObj *orig, RtObj *excs);
+
+/* Unwinding to an exception handler compiled code runs itself: Python/ceval.c's
+ * exception_unwind. The raising site has stored its frame state's whole stack (nstack
+ * values) into the frame. With add_tb, first what the interpreter's `error:` label does:
+ * the traceback entry at prev_instr; but when tracing is on nothing is done and 1 is
+ * returned: the caller leaves to the interpreter (throwflag 1), which also calls the
+ * tracer. Then the stack above `depth` is released, lasti pushed if asked (from
+ * prev_instr, as RERAISE may have set it), and the normalised exception with its
+ * __traceback__; the landing block reads them with entry_stack. Returns 0. */
+int rt_unwind(void *ts, void *f, int64_t nstack, int64_t depth, int64_t lasti,
+              int64_t add_tb);
+/* RAISE_VARARGS (do_raise) with borrowed operands, which stay on the stack for unwinding
+ * to release. exc NULL: re-raise the exception being handled. An exception is set after;
+ * returns 1 when it needs no traceback entry (a re-raise), 0 when it does. */
+int rt_raise(void *ts, void *f, RtObj *exc, RtObj *cause);
+/* RERAISE: lasti (NULL unless the oparg asks) becomes prev_instr and e is raised with its
+ * traceback as it is; returns 1 (no new entry), or 0 with a SystemError when lasti is
+ * not an int. */
+int rt_reraise(void *ts, void *f, RtObj *lasti, RtObj *e);
 RtObj *rt_with_except_start(void *ts, void *f, RtObj *exit, RtObj *e);
 RtObj *rt_before_with(void *ts, void *f, RtObj *mgr);
 RtObj *rt_before_async_with(void *ts, void *f, RtObj *mgr);
@@ -178,6 +199,7 @@ uint64_t rt_osr_entries(void);
   X(rt_print_expr) X(rt_import_name) X(rt_import_from) X(rt_import_star)                   \
   X(rt_check_exc_match) X(rt_with_except_start) X(rt_before_with) X(rt_match_class)        \
   X(rt_match_keys) X(rt_call_function) X(rt_before_async_with) X(rt_get_awaitable)        \
-  X(rt_get_aiter) X(rt_get_anext) X(rt_async_gen_wrap) X(rt_osr_request) X(rt_leave_to_osr)
+  X(rt_get_aiter) X(rt_get_anext) X(rt_async_gen_wrap) X(rt_osr_request) X(rt_leave_to_osr) \
+  X(rt_unwind) X(rt_raise) X(rt_reraise) X(rt_check_eg_match) X(rt_prep_reraise_star)
 
 #endif

@@ -749,9 +749,138 @@ fail:
   return -1;
 }
 
+/* ---- unwinding to a compiled exception handler ----------------------------------------- */
+
+/* The frame object of f, the current frame, made if needed without losing the exception
+ * being raised. NULL when it cannot be made (no traceback entry then). */
+static PyFrameObject *frame_object(PyThreadState *ts, Frame *f) {
+  if (f->frame_obj) return f->frame_obj;
+  if (ts->cframe->current_frame != f) return NULL;
+  PyObject *type, *value, *tb;
+  PyErr_Fetch(&type, &value, &tb);
+  PyFrameObject *fo = PyEval_GetFrame();
+  PyErr_Restore(type, value, tb);
+  return fo;
+}
+
+int rt_unwind(void *tsv, void *fv, int64_t nstack, int64_t depth, int64_t lasti,
+              int64_t add_tb) {
+  PyThreadState *ts = tsv;
+  Frame *f = fv;
+  if (add_tb) {
+    /* The interpreter's `error:` label: the traceback entry at prev_instr, then the
+     * tracer's exception event, which we leave to the interpreter. */
+    if (ts->cframe->use_tracing) return 1;
+    if (!PyErr_Occurred())
+      PyErr_SetString(PyExc_SystemError, "error return without exception set");
+    if (!_PyFrame_IsIncomplete(f)) {
+      PyFrameObject *fo = frame_object(ts, f);
+      if (fo) PyTraceBack_Here(fo);
+    }
+  }
+  PyObject **stack = f->localsplus + f->f_code->co_nlocalsplus;
+  for (int64_t k = nstack; k-- > depth;) {
+    PyObject *v = stack[k];
+    stack[k] = NULL;
+    Py_XDECREF(v);
+  }
+  if (lasti) {
+    /* prev_instr, which RERAISE may have set to the original instruction. As the
+     * interpreter, retry on MemoryError (which replaces the exception). */
+    PyObject *l;
+    while (!(l = PyLong_FromLong(_PyInterpreterFrame_LASTI(f)))) {
+    }
+    stack[depth] = l;
+  }
+  PyObject *type, *value, *tb;
+  PyErr_Fetch(&type, &value, &tb);
+  PyErr_NormalizeException(&type, &value, &tb);
+  PyException_SetTraceback(value, tb ? tb : Py_None);
+  Py_XDECREF(tb);
+  Py_XDECREF(type);
+  stack[depth + lasti] = value;
+  return 0;
+}
+
+int rt_raise(void *tsv, void *fv, PyObject *exc, PyObject *cause) {
+  PyThreadState *ts = tsv;
+  if (!exc) { /* bare `raise`: the exception being handled, with its own traceback */
+    PyObject *value = _PyErr_GetTopmostException(ts)->exc_value;
+    if (!value || value == Py_None) {
+      PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
+      return 0;
+    }
+    PyObject *type = (PyObject *)Py_TYPE(value);
+    Py_INCREF(type);
+    Py_INCREF(value);
+    PyErr_Restore(type, value, PyException_GetTraceback(value));
+    return 1;
+  }
+  PyObject *type, *value; /* value: a new reference */
+  if (PyExceptionClass_Check(exc)) {
+    type = exc;
+    value = PyObject_CallNoArgs(exc);
+    if (!value) return 0;
+    if (!PyExceptionInstance_Check(value)) {
+      PyErr_Format(PyExc_TypeError,
+                   "calling %R should have returned an instance of BaseException, not %R",
+                   type, Py_TYPE(value));
+      Py_DECREF(value);
+      return 0;
+    }
+  } else if (PyExceptionInstance_Check(exc)) {
+    value = exc;
+    Py_INCREF(value);
+    type = (PyObject *)Py_TYPE(exc);
+  } else {
+    PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
+    return 0;
+  }
+  if (cause) {
+    PyObject *fixed; /* a new reference, which PyException_SetCause steals */
+    if (PyExceptionClass_Check(cause)) {
+      fixed = PyObject_CallNoArgs(cause);
+      if (!fixed) {
+        Py_DECREF(value);
+        return 0;
+      }
+    } else if (PyExceptionInstance_Check(cause)) {
+      fixed = cause;
+      Py_INCREF(fixed);
+    } else if (cause == Py_None) {
+      fixed = NULL;
+    } else {
+      PyErr_SetString(PyExc_TypeError, "exception causes must derive from BaseException");
+      Py_DECREF(value);
+      return 0;
+    }
+    PyException_SetCause(value, fixed);
+  }
+  PyErr_SetObject(type, value); /* chains the handled exception as __context__ */
+  Py_DECREF(value);
+  return 0;
+}
+
+int rt_reraise(void *tsv, void *fv, PyObject *lasti, PyObject *e) {
+  Frame *f = fv;
+  if (lasti) {
+    if (!PyLong_Check(lasti)) {
+      PyErr_SetString(PyExc_SystemError, "lasti is not an int");
+      return 0;
+    }
+    f->prev_instr = _PyCode_CODE(f->f_code) + PyLong_AsLong(lasti);
+  }
+  PyObject *type = (PyObject *)Py_TYPE(e);
+  Py_INCREF(type);
+  Py_INCREF(e);
+  PyErr_Restore(type, e, PyException_GetTraceback(e));
+  return 1;
+}
+
 /* ---- exceptions and with ------------------------------------------------------------------ */
 
-int rt_check_exc_match(void *ts, void *f, PyObject *e, PyObject *t) {
+/* t is an exception class or a tuple of them (ceval.c's check_except_type_valid). */
+static int check_except_type_valid(PyObject *t) {
   static const char msg[] =
       "catching classes that do not inherit from BaseException is not allowed";
   if (PyTuple_Check(t)) {
@@ -764,7 +893,185 @@ int rt_check_exc_match(void *ts, void *f, PyObject *e, PyObject *t) {
     PyErr_SetString(PyExc_TypeError, msg);
     return -1;
   }
+  return 0;
+}
+
+int rt_check_exc_match(void *ts, void *f, PyObject *e, PyObject *t) {
+  if (check_except_type_valid(t) < 0) return -1;
   return PyErr_GivenExceptionMatches(e, t);
+}
+
+/* ... and, for except*, none is an exception group (check_except_star_type_valid). */
+static int check_except_star_type_valid(PyObject *t) {
+  if (check_except_type_valid(t) < 0) return -1;
+  Py_ssize_t n = PyTuple_Check(t) ? PyTuple_GET_SIZE(t) : 1;
+  for (Py_ssize_t i = 0; i < n; i++) {
+    PyObject *c = PyTuple_Check(t) ? PyTuple_GET_ITEM(t, i) : t;
+    int sub = PyObject_IsSubclass(c, PyExc_BaseExceptionGroup);
+    if (sub < 0) return -1;
+    if (sub) {
+      PyErr_SetString(PyExc_TypeError,
+                      "catching ExceptionGroup with except* is not allowed. "
+                      "Use except instead.");
+      return -1;
+    }
+  }
+  return 0;
+}
+
+/* BaseExceptionGroup("", excs): _PyExc_CreateExceptionGroup, which CPython hides. */
+static PyObject *new_exception_group(PyObject *excs) {
+  return PyObject_CallFunction(PyExc_BaseExceptionGroup, "(sO)", "", excs);
+}
+
+/* ceval.c's exception_group_match: (match, rest) of e against t, each None when empty. */
+static int exception_group_match(PyObject *e, PyObject *t, PyObject **match,
+                                 PyObject **rest) {
+  *match = *rest = NULL;
+  if (e == Py_None) {
+    *match = Py_NewRef(Py_None);
+    *rest = Py_NewRef(Py_None);
+    return 0;
+  }
+  if (PyErr_GivenExceptionMatches(e, t)) { /* all of e */
+    if (_PyBaseExceptionGroup_Check(e)) {
+      *match = Py_NewRef(e);
+    } else { /* a naked exception: wrapped */
+      PyObject *excs = PyTuple_Pack(1, e);
+      if (!excs) return -1;
+      *match = new_exception_group(excs);
+      Py_DECREF(excs);
+      if (!*match) return -1;
+    }
+    *rest = Py_NewRef(Py_None);
+    return 0;
+  }
+  if (_PyBaseExceptionGroup_Check(e)) { /* part of it, maybe */
+    PyObject *pair = PyObject_CallMethod(e, "split", "(O)", t);
+    if (!pair) return -1;
+    *match = Py_NewRef(PyTuple_GET_ITEM(pair, 0));
+    *rest = Py_NewRef(PyTuple_GET_ITEM(pair, 1));
+    Py_DECREF(pair);
+    return 0;
+  }
+  *match = Py_NewRef(Py_None);
+  *rest = Py_NewRef(Py_None);
+  return 0;
+}
+
+PyObject *rt_check_eg_match(void *ts, void *f, PyObject *e, PyObject *t) {
+  if (check_except_star_type_valid(t) < 0) return NULL;
+  PyObject *match, *rest;
+  if (exception_group_match(e, t, &match, &rest) < 0) return NULL;
+  PyObject *r;
+  if (match == Py_None) {
+    r = PyTuple_Pack(2, e, match);
+  } else {
+    r = PyTuple_Pack(2, rest, match);
+    if (r) PyErr_SetExcInfo(NULL, Py_NewRef(match), NULL); /* the handled exception */
+  }
+  Py_DECREF(match);
+  Py_DECREF(rest);
+  return r;
+}
+
+/* except* re-raise (Objects/exceptions.c, _PyExc_PrepReraiseStar, hidden in CPython). */
+
+/* Adds the ids of the leaf exceptions of e (None: none) to the set ids. */
+static int collect_leaf_ids(PyObject *e, PyObject *ids) {
+  if (e == Py_None) return 0;
+  if (!_PyBaseExceptionGroup_Check(e)) {
+    PyObject *id = PyLong_FromVoidPtr(e);
+    if (!id) return -1;
+    int r = PySet_Add(ids, id);
+    Py_DECREF(id);
+    return r;
+  }
+  PyObject *excs = ((PyBaseExceptionGroupObject *)e)->excs;
+  for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(excs); i++) {
+    if (Py_EnterRecursiveCall(" in collect_exception_group_leaf_ids")) return -1;
+    int r = collect_leaf_ids(PyTuple_GET_ITEM(excs, i), ids);
+    Py_LeaveRecursiveCall();
+    if (r < 0) return -1;
+  }
+  return 0;
+}
+
+/* subgroup() predicate: a leaf exception whose id is in the set `ids` (self). */
+static PyObject *leaf_in(PyObject *ids, PyObject *e) {
+  if (_PyBaseExceptionGroup_Check(e)) Py_RETURN_FALSE;
+  PyObject *id = PyLong_FromVoidPtr(e);
+  if (!id) return NULL;
+  int r = PySet_Contains(ids, id);
+  Py_DECREF(id);
+  if (r < 0) return NULL;
+  return PyBool_FromLong(r);
+}
+
+/* A Python function calling leaf_in with `ids`: subgroup() takes only Python functions
+ * as predicates. */
+static PyObject *leaf_predicate(PyObject *ids) {
+  static PyMethodDef leaf_in_def = {"leaf_in", (PyCFunction)leaf_in, METH_O, NULL};
+  PyObject *globals = PyDict_New(), *f = PyCFunction_New(&leaf_in_def, ids), *pred = NULL;
+  if (globals && f && PyDict_SetItemString(globals, "leaf_in", f) == 0)
+    pred = PyRun_String("lambda e: leaf_in(e)", Py_eval_input, globals, globals);
+  Py_XDECREF(globals);
+  Py_XDECREF(f);
+  return pred;
+}
+
+/* The sub-group of eg with the leaves of the groups in the list keep: CPython's
+ * exception_group_projection, as BaseExceptionGroup.subgroup (not a subclass's
+ * override) with a predicate matching those leaves by identity. */
+static PyObject *exception_group_projection(PyObject *eg, PyObject *keep) {
+  PyObject *ids = PySet_New(NULL), *pred = NULL, *subgroup = NULL, *r = NULL;
+  if (!ids) return NULL;
+  for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keep); i++)
+    if (collect_leaf_ids(PyList_GET_ITEM(keep, i), ids) < 0) goto done;
+  pred = leaf_predicate(ids);
+  subgroup = PyObject_GetAttrString(PyExc_BaseExceptionGroup, "subgroup");
+  if (pred && subgroup) r = PyObject_CallFunctionObjArgs(subgroup, eg, pred, NULL);
+done:
+  Py_DECREF(ids);
+  Py_XDECREF(pred);
+  Py_XDECREF(subgroup);
+  return r;
+}
+
+static bool same_exception_metadata(PyObject *a, PyObject *b) {
+  PyBaseExceptionObject *x = (PyBaseExceptionObject *)a, *y = (PyBaseExceptionObject *)b;
+  return x->notes == y->notes && x->traceback == y->traceback && x->cause == y->cause &&
+         x->context == y->context;
+}
+
+PyObject *rt_prep_reraise_star(void *ts, void *f, PyObject *orig, PyObject *excs) {
+  Py_ssize_t n = PyList_GET_SIZE(excs);
+  if (n == 0) return Py_NewRef(Py_None);
+  if (!_PyBaseExceptionGroup_Check(orig)) /* a naked exception, wrapped: one clause ran */
+    return Py_NewRef(PyList_GET_ITEM(excs, 0));
+  PyObject *raised = PyList_New(0), *reraised = PyList_New(0), *result = NULL;
+  if (!raised || !reraised) goto done;
+  for (Py_ssize_t i = 0; i < n; i++) {
+    PyObject *e = PyList_GET_ITEM(excs, i);
+    if (e == Py_None) continue;
+    if (PyList_Append(same_exception_metadata(e, orig) ? reraised : raised, e) < 0)
+      goto done;
+  }
+  PyObject *reraised_eg = exception_group_projection(orig, reraised);
+  if (!reraised_eg) goto done;
+  if (PyList_GET_SIZE(raised) == 0) {
+    result = reraised_eg;
+    goto done;
+  }
+  int r = reraised_eg == Py_None ? 0 : PyList_Append(raised, reraised_eg);
+  Py_DECREF(reraised_eg);
+  if (r < 0) goto done;
+  result = PyList_GET_SIZE(raised) > 1 ? new_exception_group(raised)
+                                       : Py_NewRef(PyList_GET_ITEM(raised, 0));
+done:
+  Py_XDECREF(raised);
+  Py_XDECREF(reraised);
+  return result;
 }
 
 PyObject *rt_with_except_start(void *ts, void *f, PyObject *exit, PyObject *e) {
