@@ -262,23 +262,28 @@ static IrBlockId cur(W *w) {
 
 static void set_line(W *w, IrRef r) { w->f->fn->instrs[r].line = w->line; }
 
+/* Records that instruction r needs a frame state with this stack (built at the end,
+ * when the function's locals are known). */
+static void add_pending(FnCtx *f, IrRef r, const IrRef *stack, uint32_t n, W *w) {
+  if (f->npending == f->cappending) {
+    f->cappending = f->cappending ? f->cappending * 2 : 32;
+    f->pending = realloc(f->pending, sizeof(Pending) * f->cappending);
+    if (!f->pending)
+      PYLLC_DIE("out of memory");
+  }
+  Pending *p = &f->pending[f->npending++];
+  p->instr = r;
+  p->nstack = n;
+  p->stack = alloc(w, sizeof(IrRef) * (n ? n : 1));
+  if (n)
+    memcpy(p->stack, stack, sizeof(IrRef) * n);
+}
+
 static IrRef emit(W *w, IrOp op, const IrRef *args, uint32_t nargs) {
   IrRef r = ir_emit(w->f->fn, cur(w), op, args, nargs);
   set_line(w, r);
-  if (ir_op_info[op].flags & IRF_NEEDS_FS) {
-    FnCtx *f = w->f;
-    if (f->npending == f->cappending) {
-      f->cappending = f->cappending ? f->cappending * 2 : 32;
-      f->pending = realloc(f->pending, sizeof(Pending) * f->cappending);
-      if (!f->pending)
-        PYLLC_DIE("out of memory");
-    }
-    Pending *p = &f->pending[f->npending++];
-    p->instr = r;
-    p->nstack = f->sp;
-    p->stack = alloc(w, sizeof(IrRef) * (f->sp ? f->sp : 1));
-    memcpy(p->stack, f->stack, sizeof(IrRef) * f->sp);
-  }
+  if (ir_op_info[op].flags & IRF_NEEDS_FS)
+    add_pending(w->f, r, w->f->stack, w->f->sp, w);
   if (ir_op_info[op].flags & IRF_TERM)
     w->f->cur = IR_NOREF;
   return r;
@@ -1000,21 +1005,6 @@ static void push_builtin(W *w, const char *name) {
     f->builtins_slot = add_local(w, f, "__pyasm_builtins", IR_LOCAL_PLAIN);
   push(w, emit0(w, IR_LOAD_LOCAL, f->builtins_slot));
   apply(w, IR_LOAD_ATTR, 1, name_index(w, name), 0);
-}
-
-static void add_pending(FnCtx *f, IrRef r, const IrRef *stack, uint32_t n, W *w) {
-  if (f->npending == f->cappending) {
-    f->cappending = f->cappending ? f->cappending * 2 : 32;
-    f->pending = realloc(f->pending, sizeof(Pending) * f->cappending);
-    if (!f->pending)
-      PYLLC_DIE("out of memory");
-  }
-  Pending *p = &f->pending[f->npending++];
-  p->instr = r;
-  p->nstack = n;
-  p->stack = alloc(w, sizeof(IrRef) * (n ? n : 1));
-  if (n)
-    memcpy(p->stack, stack, sizeof(IrRef) * n);
 }
 
 /* Right after the entry's `resume`: __pyasm_builtins := __import__('builtins'). */
@@ -2155,6 +2145,17 @@ static IrFunc *new_function(W *w, const char *name, const char *qualname, int li
   return fn;
 }
 
+/* `return None` where control reaches the end of a body (the stack released first). */
+static void return_none_at_end(W *w) {
+  if (w->f->cur == IR_NOREF)
+    return;
+  while (w->f->sp)
+    release(w, pop(w));
+  push_none(w);
+  IrRef v = pop(w);
+  emit(w, IR_RET, &v, 1);
+}
+
 static void finish_function(W *w, FnCtx *f);
 static void begin_function(W *w, FnCtx *f, FnKind kind, IrFunc *fn, FnCtx *parent);
 
@@ -2261,6 +2262,19 @@ static void push_closure(W *w, PyasmStmt *s) {
     push(w, emit0(w, IR_LOAD_LOCAL, k)); /* the cell itself (LOAD_CLOSURE) */
   }
   apply(w, IR_BUILD_TUPLE, s->ncaptures, 0, 0);
+}
+
+/* After a DEF or CLASS body: `return None` if control reaches its end, the function
+ * finished, and the walk back in the parent. */
+static void end_body(W *w, const PyasmStmt *s, FnCtx *fc, FnCtx *parent,
+                     LabelScope *saved_scope, int saved_line) {
+  at_line(w, s->end_line);
+  return_none_at_end(w);
+  w->scope = saved_scope;
+  finish_function(w, fc);
+  w->f = parent;
+  w->line = saved_line;
+  free(fc);
 }
 
 /* Pushes the function a DEF makes (false, with nothing pushed, after an error). */
@@ -2406,19 +2420,7 @@ static bool def_value(W *w, Env *env, PyasmStmt *s) {
   fenv.own_locals = true;
   fenv.ret = NULL;
   stmts(w, &fenv, s->body);
-  at_line(w, s->end_line);
-  if (w->f->cur != IR_NOREF) {
-    while (w->f->sp)
-      release(w, pop(w));
-    push_none(w);
-    IrRef v = pop(w);
-    emit(w, IR_RET, &v, 1);
-  }
-  w->scope = saved_scope;
-  finish_function(w, fc);
-  w->f = parent;
-  w->line = saved_line;
-  free(fc);
+  end_body(w, s, fc, parent, saved_scope, saved_line);
   apply(w, IR_MAKE_FUNCTION, 5, flags, 0);
   return true;
 }
@@ -2475,19 +2477,7 @@ static void gen_class(W *w, Env *env, PyasmStmt *s) {
   fenv.own_locals = true;
   fenv.ret = NULL;
   stmts(w, &fenv, s->body);
-  at_line(w, s->end_line);
-  if (w->f->cur != IR_NOREF) {
-    while (w->f->sp)
-      release(w, pop(w));
-    push_none(w);
-    IrRef v = pop(w);
-    emit(w, IR_RET, &v, 1);
-  }
-  w->scope = saved_scope;
-  finish_function(w, fc);
-  w->f = parent;
-  w->line = saved_line;
-  free(fc);
+  end_body(w, s, fc, parent, saved_scope, saved_line);
   apply(w, IR_MAKE_FUNCTION, 5, flags, 0);
   push_str(w, s->name, strlen(s->name));
   gen_call_args(w, env, s->args, s->nargs, 2);
@@ -3488,17 +3478,7 @@ static void finish_function(W *w, FnCtx *f) {
       IrRef r = ir_insert(fn, f->start, pos++, IR_MAKE_CELL, NULL, 0);
       fn->instrs[r].imm[0] = i;
       fn->instrs[r].line = fn->firstlineno;
-      Pending *p;
-      if (f->npending == f->cappending) {
-        f->cappending = f->cappending ? f->cappending * 2 : 32;
-        f->pending = realloc(f->pending, sizeof(Pending) * f->cappending);
-        if (!f->pending)
-          PYLLC_DIE("out of memory");
-      }
-      p = &f->pending[f->npending++];
-      p->instr = r;
-      p->nstack = 0;
-      p->stack = NULL;
+      add_pending(f, r, NULL, 0, w);
     }
   /* phis */
   for (Join *j = f->joins; j; j = j->next) {
@@ -3616,13 +3596,7 @@ static int sema_walk(PyasmCtx *cx, PyasmStmt *prog, PyasmMacros *tab,
     Env env = {.ns = "", .file = cx->filename};
     stmts(&w, &env, prog);
   }
-  if (w.f->cur != IR_NOREF) {
-    while (w.f->sp)
-      release(&w, pop(&w));
-    push_none(&w);
-    IrRef v = pop(&w);
-    emit(&w, IR_RET, &v, 1);
-  }
+  return_none_at_end(&w);
   finish_function(&w, &mod);
   if (inl)
     lower_inline(&w, prog);
