@@ -1,27 +1,22 @@
-# The .pyasm import hook's finder: installed by `import pyllc` (once) as a directory finder
-# in sys.path_hooks before the standard one, finds NAME.pyasm on sys.path, .pyasm
-# submodules of packages (nested too, and of namespace packages) and packages with an
-# __init__.pyasm; in one directory Python's own files win (.py first).
+# The .pyasm import hook's finder: installed by `import pyllc` (once) last in
+# sys.meta_path, as PYASM.md specifies, finds NAME.pyasm on sys.path and .pyasm
+# submodules of packages (nested too, and of namespace packages); Python's own modules
+# and namespace packages win (a directory holding __init__.pyasm is a namespace package).
 # RUN: %python %s | %FileCheck %s
 import importlib.util
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "Inputs", "pyasm"))
-before = list(sys.path_hooks)
+before = list(sys.meta_path)
 import pyllc  # noqa: E402
+from pyllc._importer import PyasmFinder  # noqa: E402
 
-
-def ours(hooks):
-    return [i for i, h in enumerate(hooks) if getattr(h, "_pyllc_pyasm", False)]
-
-
-i = ours(sys.path_hooks)
-print("hook", i == [len(before) - 1], sys.path_hooks[:i[0]] + sys.path_hooks[i[0] + 1:] == before)
-# CHECK: hook True True
+print("last", sys.meta_path[-1] is PyasmFinder, sys.meta_path[:-1] == before)
+# CHECK: last True True
 import pyllc  # noqa: E402,F811
 importlib.reload(pyllc)
-print("installed once", len(ours(sys.path_hooks)))
+print("installed once", sys.meta_path.count(PyasmFinder))
 # CHECK-NEXT: installed once 1
 
 
@@ -44,7 +39,7 @@ show("apkg.sub.leaf")
 show("pypkg.inner")
 # CHECK-NEXT: pypkg.inner -> Inputs/pyasm/pypkg/inner.pyasm PyasmLoader module
 show("asmpkg")
-# CHECK-NEXT: asmpkg -> Inputs/pyasm/asmpkg/__init__.pyasm PyasmLoader package
+# CHECK-NEXT: asmpkg -> None NoneType package
 show("asmpkg.part")
 # CHECK-NEXT: asmpkg.part -> Inputs/pyasm/asmpkg/part.pyasm PyasmLoader module
 show("both")

@@ -9,9 +9,8 @@
     pyllc.stats()                 # what was compiled, what fell back and why
     pyllc.dump(f, "llvm")         # the text of one stage: "ir", "llvm" or "asm"
 
-`import pyllc` also installs the .pyasm import hook (a directory finder in
-sys.path_hooks), so that `import NAME` finds NAME.pyasm (or NAME/__init__.pyasm) on
-sys.path. `python3.11 -m pyllc script.py` runs a program with whole-program mode on.
+`import pyllc` also installs the .pyasm import hook (a finder last in sys.meta_path),
+so that an `import NAME` no other finder resolves finds NAME.pyasm on sys.path. `python3.11 -m pyllc script.py` runs a program with whole-program mode on.
 PYLLC_STATS=1 prints the statistics at exit (2: also one line per function as it is
 compiled).
 

@@ -1,16 +1,15 @@
-"""The .pyasm import hook: NAME.pyasm files and packages with an __init__.pyasm are
-modules, found where Python finds NAME.py, and run by pyllc's front end and engine.
+"""The .pyasm import hook, as PYASM.md specifies it: a finder placed LAST in
+sys.meta_path, so that an import no other finder resolves looks for NAME.pyasm on
+sys.path (or in the package's __path__), and a loader that runs the file as the module's
+body with pyllc's front end and engine.
 
-The hook is the standard directory finder (importlib.machinery.FileFinder) with one more
-suffix, .pyasm, after Python's own (extension modules, .py, .pyc): in one directory a .py
-file or package wins over a .pyasm one, and otherwise sys.path order decides, as for any
-module. A finder placed in sys.meta_path could not do this: the path finder before it
-turns a directory holding only __init__.pyasm into a namespace package.
-
+Python's own modules always win: a NAME.py anywhere on sys.path, and a directory NAME,
+which the path finder before this one makes a namespace package (so an __init__.pyasm is
+not looked for; .pyasm modules inside such a directory are found through its __path__).
 A bad file raises SyntaxError with filename, line and offset, as a bad .py file does."""
 
 import importlib.abc
-import importlib.machinery as _mach
+import importlib.util
 import os
 import sys
 
@@ -37,7 +36,7 @@ class PyasmLoader(importlib.abc.Loader):
             return f.read()
 
     def is_package(self, fullname=None):
-        return os.path.basename(self.path) == "__init__" + SUFFIX
+        return False
 
     # A builtin (not bound to the loader): no frame of pyllc's in tracebacks, as for .py.
     exec_module = _pyllc.exec_module
@@ -46,28 +45,27 @@ class PyasmLoader(importlib.abc.Loader):
         return f"<pyllc.PyasmLoader {self.name!r} from {self.path!r}>"
 
 
-def _loaders():
-    """FileFinder's (loader, suffixes) pairs: Python's own first, then .pyasm."""
-    return [(_mach.ExtensionFileLoader, _mach.EXTENSION_SUFFIXES),
-            (_mach.SourceFileLoader, _mach.SOURCE_SUFFIXES),
-            (_mach.SourcelessFileLoader, _mach.BYTECODE_SUFFIXES),
-            (PyasmLoader, [SUFFIX])]
+class PyasmFinder(importlib.abc.MetaPathFinder):
+    """Finds NAME.pyasm on sys.path or in a package's __path__."""
 
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        tail = fullname.rpartition(".")[2]
+        for entry in (sys.path if path is None else path):
+            if not isinstance(entry, str):
+                continue
+            file = os.path.join(entry or os.getcwd(), tail + SUFFIX)
+            if os.path.isfile(file):
+                return importlib.util.spec_from_file_location(
+                    fullname, file, loader=PyasmLoader(fullname, file))
+        return None
 
-def _is_ours(hook):
-    return getattr(hook, "_pyllc_pyasm", False)
+    @classmethod
+    def invalidate_caches(cls):
+        pass
 
 
 def install():
-    """Puts the .pyasm directory finder in sys.path_hooks (once), before the standard
-    one, and forgets the directory finders made so far (they do not know .pyasm)."""
-    if any(_is_ours(h) for h in sys.path_hooks):
-        return
-    hook = _mach.FileFinder.path_hook(*_loaders())
-    hook._pyllc_pyasm = True
-    std = [i for i, h in enumerate(sys.path_hooks)
-           if getattr(h, "__qualname__", "").startswith("FileFinder.path_hook")]
-    sys.path_hooks.insert(std[0] if std else len(sys.path_hooks), hook)
-    for entry, finder in list(sys.path_importer_cache.items()):
-        if isinstance(finder, _mach.FileFinder):
-            del sys.path_importer_cache[entry]
+    """Puts the finder last in sys.meta_path (once)."""
+    if PyasmFinder not in sys.meta_path:
+        sys.meta_path.append(PyasmFinder)
