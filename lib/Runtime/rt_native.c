@@ -1084,12 +1084,11 @@ PyObject *rt_with_except_start(void *ts, void *f, PyObject *exit, PyObject *e) {
 
 /* BEFORE_WITH and BEFORE_ASYNC_WITH: (mgr.<exit>, mgr.<enter>()); `protocol` words the
  * TypeError of a manager without the methods. */
-static PyObject *before_with(PyObject *mgr, const char *enter_name, const char *exit_name,
+/* k_enter, k_exit: CPython's static strings (&_Py_ID(...), _PyRuntime is exported), so
+ * that no name is made and interned per call. */
+static PyObject *before_with(PyObject *mgr, PyObject *k_enter, PyObject *k_exit,
                              const char *protocol) {
-  PyObject *k_enter = PyUnicode_InternFromString(enter_name);
-  PyObject *k_exit = PyUnicode_InternFromString(exit_name);
   PyObject *enter = NULL, *exit = NULL, *res = NULL, *r = NULL;
-  if (!k_enter || !k_exit) goto done;
   enter = _PyObject_LookupSpecial(mgr, k_enter);
   if (!enter) {
     if (!PyErr_Occurred())
@@ -1101,16 +1100,14 @@ static PyObject *before_with(PyObject *mgr, const char *enter_name, const char *
   if (!exit) {
     if (!PyErr_Occurred())
       PyErr_Format(PyExc_TypeError,
-                   "'%.200s' object does not support the %s protocol (missed %s method)",
-                   Py_TYPE(mgr)->tp_name, protocol, exit_name);
+                   "'%.200s' object does not support the %s protocol (missed %U method)",
+                   Py_TYPE(mgr)->tp_name, protocol, k_exit);
     goto done;
   }
   res = PyObject_CallNoArgs(enter);
   if (!res) goto done;
   r = PyTuple_Pack(2, exit, res);
 done:
-  Py_XDECREF(k_enter);
-  Py_XDECREF(k_exit);
   Py_XDECREF(enter);
   Py_XDECREF(exit);
   Py_XDECREF(res);
@@ -1118,11 +1115,12 @@ done:
 }
 
 PyObject *rt_before_with(void *ts, void *f, PyObject *mgr) {
-  return before_with(mgr, "__enter__", "__exit__", "context manager");
+  return before_with(mgr, &_Py_ID(__enter__), &_Py_ID(__exit__), "context manager");
 }
 
 PyObject *rt_before_async_with(void *ts, void *f, PyObject *mgr) {
-  return before_with(mgr, "__aenter__", "__aexit__", "asynchronous context manager");
+  return before_with(mgr, &_Py_ID(__aenter__), &_Py_ID(__aexit__),
+                     "asynchronous context manager");
 }
 
 /* ---- pattern matching ------------------------------------------------------------------- */
