@@ -19,8 +19,9 @@ import sys
 import tempfile
 import time
 
-STAT = re.compile(r"pyllc: stats: (.*?):(\d+) (\S+): lower ([\d.]+) ms, llvm-opt ([\d.]+) ms, "
-                  r"codegen ([\d.]+) ms, object (\d+) bytes")
+STAT = re.compile(r"pyllc: stats: (.*?):(\d+) (\S+): front [\d.]+ ms, passes [\d.]+ ms, "
+                  r"lower ([\d.]+) ms, llvm-opt ([\d.]+) ms, codegen ([\d.]+) ms, "
+                  r"object (\d+) bytes")
 SKIP = re.compile(r"pyllc: stats: (.*?):(\d+) (\S+): not compiled \((.*)\)")
 
 

@@ -222,6 +222,9 @@ typedef struct IrFunc {
   const char **localnames; /* nlocalsplus names (co_localsplusnames) */
   uint8_t *localkinds;     /* nlocalsplus IR_LOCAL_* bits */
   void *origin;            /* PyCodeObject* it came from (borrowed), NULL from text */
+  /* --stats: seconds the front end spent on this function alone (nested functions not
+   * included) and seconds in pyllc passes; 0 when not measured */
+  double t_front, t_passes;
 
   IrInstr *instrs;     /* heap array; IrRef indexes it */
   uint32_t ninstrs, cap_instrs;

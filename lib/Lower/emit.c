@@ -6,8 +6,10 @@
  * that per-function figures are real rather than shares of a module's total.
  */
 #include <errno.h>
+#include <llvm-c/Support.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/Transforms/PassBuilder.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,13 +19,37 @@
 #include "pyllc/lower.h"
 #include "pyllc/support.h"
 
+/* -O2's pipeline, picked by hand for code made of helper calls (docs/LOWERING.md): inline
+ * the helpers, then the scalar clean-ups that fold their fast paths into the caller;
+ * sinking/hoisting common instructions merges the many similar failure exits. No loop,
+ * vectorisation or GVN passes: they cost compile time and bought nothing measurable on
+ * bench/ (docs/LOWERING.md). */
+static const char o2_pipeline[] =
+    "cgscc(inline),"
+    "function(sroa,early-cse<memssa>,instcombine,"
+    "simplifycfg<sink-common-insts;hoist-common-insts>,jump-threading,"
+    "early-cse<memssa>,instcombine,"
+    "simplifycfg<sink-common-insts>),"
+    "globaldce,globalopt,deadargelim";
+
 const char *lower_llvm_pipeline(int opt_level) {
   switch (opt_level) {
   case 0: return "";
   case 1: return "default<O1>";
-  case 2: return "default<O2>";
+  case 2: return o2_pipeline;
   default: return "default<O3>";
   }
+}
+
+/* Tail merging compares the tails of every pair of returning blocks: quadratic in the
+ * exits to the interpreter that every fallible operation has, and a sixth of the whole
+ * -c time of a module like textwrap.py. Set once per process (LLVM's options are global). */
+static void set_codegen_options(void) {
+  static bool done;
+  if (done) return;
+  done = true;
+  const char *argv[] = {"pyllc", "-enable-tail-merge=false"};
+  LLVMParseCommandLineOptions(2, argv, NULL);
 }
 
 LLVMTargetMachineRef lower_target_machine(int opt_level, char **err) {
@@ -33,6 +59,7 @@ LLVMTargetMachineRef lower_target_machine(int opt_level, char **err) {
   LLVMInitializeX86TargetMC();
   LLVMInitializeX86AsmPrinter();
   LLVMInitializeX86AsmParser();
+  set_codegen_options();
   LLVMTargetRef target = NULL;
   char *msg = NULL;
   if (LLVMGetTargetFromTriple(triple, &target, &msg)) {
@@ -40,6 +67,8 @@ LLVMTargetMachineRef lower_target_machine(int opt_level, char **err) {
     LLVMDisposeMessage(msg);
     return NULL;
   }
+  /* -O2 keeps "Default": at "Less" the block layout put decref's dealloc calls and the
+   * float path inline of the int fast path. */
   LLVMCodeGenOptLevel cg = opt_level == 0   ? LLVMCodeGenLevelNone
                            : opt_level == 1 ? LLVMCodeGenLevelLess
                            : opt_level == 2 ? LLVMCodeGenLevelDefault
@@ -91,9 +120,10 @@ static void stats_one(IrFunc *fn, const LowerOptions *opts, LLVMTargetMachineRef
   }
   if (rc == 0 && m)
     fprintf(stderr,
-            "pyllc: stats: %s:%d %s: lower %.3f ms, llvm-opt %.3f ms, codegen %.3f ms, "
-            "object %zu bytes\n",
-            file, fn->firstlineno, fn->qualname ? fn->qualname : "?", (t1 - t0) * 1e3,
+            "pyllc: stats: %s:%d %s: front %.3f ms, passes %.3f ms, lower %.3f ms, "
+            "llvm-opt %.3f ms, codegen %.3f ms, object %zu bytes\n",
+            file, fn->firstlineno, fn->qualname ? fn->qualname : "?", fn->t_front * 1e3,
+            fn->t_passes * 1e3, (t1 - t0) * 1e3,
             (t2 - t1) * 1e3, (t3 - t2) * 1e3, bytes);
   else
     fprintf(stderr, "pyllc: stats: %s:%d %s: not compiled (%s)\n", file, fn->firstlineno,

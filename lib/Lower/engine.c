@@ -530,10 +530,11 @@ attached_done:
   eng->t_codegen += t3 - t2;
   if (eng->opts.stats)
     fprintf(stderr,
-            "pyllc: stats: %s:%d %s: lower %.3f ms, llvm-opt %.3f ms, codegen %.3f ms, "
-            "code %llu bytes\n",
+            "pyllc: stats: %s:%d %s: front %.3f ms, passes %.3f ms, lower %.3f ms, "
+            "llvm-opt %.3f ms, codegen %.3f ms, code %llu bytes\n",
             fn->module && fn->module->filename ? fn->module->filename : "?", fn->firstlineno,
-            fn->qualname ? fn->qualname : "?", (t1 - t0) * 1e3, (t2 - t1) * 1e3,
+            fn->qualname ? fn->qualname : "?", fn->t_front * 1e3, fn->t_passes * 1e3,
+            (t1 - t0) * 1e3, (t2 - t1) * 1e3,
             (t3 - t2) * 1e3, (unsigned long long)(eng->code_bytes - bytes0));
   rc = 0;
 done:

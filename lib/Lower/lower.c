@@ -190,6 +190,34 @@ void lower_ctx_free(LowerCtx *lc) {
   free(lc);
 }
 
+/* The linked helpers marked cold (RT_COLD: slow paths, leaving to the interpreter) become
+ * declarations of their native copies: optimising and generating code for them in every
+ * module cost compile time for paths that run rarely. */
+static void drop_cold_helpers(LowerCtx *lc) {
+  unsigned cold = LLVMGetEnumAttributeKindForName("cold", 4);
+  LLVMValueRef next;
+  for (LLVMValueRef f = LLVMGetFirstFunction(lc->M); f; f = next) {
+    next = LLVMGetNextFunction(f);
+    size_t len = 0;
+    const char *name = LLVMGetValueName2(f, &len);
+    if (LLVMIsDeclaration(f) || strncmp(name, "rt_", 3) != 0 ||
+        LLVMGetLinkage(f) == LLVMInternalLinkage ||
+        !LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex, cold))
+      continue;
+    char *keep = strndup(name, len);
+    if (!keep) PYLLC_DIE("out of memory");
+    LLVMValueRef decl = LLVMAddFunction(lc->M, "", LLVMGlobalGetValueType(f));
+    /* Still cold: the branches that lead to it stay unlikely for the inliner's and the
+     * code layout's estimates. */
+    LLVMAddAttributeAtIndex(decl, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(lc->C, cold, 0));
+    LLVMReplaceAllUsesWith(f, decl);
+    LLVMDeleteFunction(f);
+    LLVMSetValueName2(decl, keep, len);
+    free(keep);
+  }
+}
+
 LLVMModuleRef lower_ctx_finish(LowerCtx *lc, char **err) {
   LLVMModuleRef m = NULL;
   if (!lc->link_helpers) {
@@ -209,6 +237,7 @@ LLVMModuleRef lower_ctx_finish(LowerCtx *lc, char **err) {
     *err = strdup("linking the runtime helpers failed");
     goto done;
   }
+  drop_cold_helpers(lc);
   /* Now internal: inlined copies are all that remains after optimisation. */
   for (LLVMValueRef f = LLVMGetFirstFunction(lc->M); f; f = LLVMGetNextFunction(f)) {
     const char *name = LLVMGetValueName2(f, &(size_t){0});

@@ -26,7 +26,17 @@ typedef _PyInterpreterFrame Frame;
 typedef PyThreadState TS;
 
 #define RT_INLINE __attribute__((always_inline)) inline
+/* Cold helpers are never compiled into JIT modules: lowering turns them into calls of
+ * their native copies (lower_ctx_finish), so they must be extern (named rt_*). */
 #define RT_COLD __attribute__((cold, noinline))
+/* A helper that dispatches on an immediate operand: always inlined into JIT code, where
+ * the dispatch folds away (LLVM's inline cost does not see that). Bitcode only: the
+ * native copy (gcc) is an ordinary function. */
+#ifdef __clang__
+#define RT_FOLDS __attribute__((always_inline))
+#else
+#define RT_FOLDS
+#endif
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 
@@ -127,7 +137,7 @@ void rt_xdecref(TS *ts, Frame *f, PyObject *o) { Py_XDECREF(o); }
 
 /* ---- locals ------------------------------------------------------------------------ */
 
-RT_COLD static void unbound_local(Frame *f, int64_t i) {
+RT_COLD void rt_unbound_local(Frame *f, int64_t i) {
   PyObject *name = PyTuple_GET_ITEM(f->f_code->co_localsplusnames, i);
   PyErr_Format(PyExc_UnboundLocalError,
                "cannot access local variable '%U' where it is not associated with a value",
@@ -137,7 +147,7 @@ RT_COLD static void unbound_local(Frame *f, int64_t i) {
 PyObject *rt_load_local(TS *ts, Frame *f, int64_t i) {
   PyObject *v = f->localsplus[i];
   if (UNLIKELY(v == NULL)) {
-    unbound_local(f, i);
+    rt_unbound_local(f, i);
     return NULL;
   }
   Py_INCREF(v);
@@ -153,7 +163,7 @@ void rt_store_local(TS *ts, Frame *f, int64_t i, PyObject *v) {
 int rt_delete_local(TS *ts, Frame *f, int64_t i) {
   PyObject *old = f->localsplus[i];
   if (UNLIKELY(old == NULL)) {
-    unbound_local(f, i);
+    rt_unbound_local(f, i);
     return -1;
   }
   f->localsplus[i] = NULL;
@@ -182,7 +192,7 @@ static RT_INLINE PyObject *box_long(long v) {
   return PyLong_FromLong(v);
 }
 
-RT_COLD static PyObject *binary_generic(int64_t op, PyObject *a, PyObject *b) {
+RT_COLD PyObject *rt_binary_generic(int64_t op, PyObject *a, PyObject *b) {
   switch (op) {
   case NB_ADD: return PyNumber_Add(a, b);
   case NB_AND: return PyNumber_And(a, b);
@@ -220,30 +230,48 @@ static RT_INLINE int64_t base_op(int64_t op) {
   return op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op;
 }
 
-PyObject *rt_binary_op(TS *ts, Frame *f, int64_t op, PyObject *a, PyObject *b) {
-  int64_t bop = base_op(op);
-  /* Small ints first: the common case gets the fall-through layout. */
-  if (LIKELY(PyLong_CheckExact(a) && PyLong_CheckExact(b) && is_compact(a) && is_compact(b))) {
+static RT_INLINE int both_compact_ints(PyObject *a, PyObject *b) {
+  return PyLong_CheckExact(a) && PyLong_CheckExact(b) && is_compact(a) && is_compact(b);
+}
+static RT_INLINE int both_floats(PyObject *a, PyObject *b) {
+  return PyFloat_CheckExact(a) && PyFloat_CheckExact(b);
+}
+
+/* One operator's fast paths. |x|,|y| < 2^30: no int result overflows a long. */
+static RT_INLINE PyObject *binary_fast(int64_t bop, int64_t op, PyObject *a, PyObject *b) {
+  if (LIKELY(both_compact_ints(a, b))) {
     long x = compact_value(a), y = compact_value(b);
     switch (bop) {
-    case NB_ADD: return box_long(x + y); /* |x|,|y| < 2^30: cannot overflow a long */
+    case NB_ADD: return box_long(x + y);
     case NB_SUBTRACT: return box_long(x - y);
     case NB_MULTIPLY: return box_long(x * y);
     case NB_AND: return box_long(x & y);
     case NB_OR: return box_long(x | y);
     case NB_XOR: return box_long(x ^ y);
-    default: break;
     }
-  } else if (PyFloat_CheckExact(a) && PyFloat_CheckExact(b)) {
+  } else if ((bop == NB_ADD || bop == NB_SUBTRACT || bop == NB_MULTIPLY) && both_floats(a, b)) {
     double x = PyFloat_AS_DOUBLE(a), y = PyFloat_AS_DOUBLE(b);
     switch (bop) {
     case NB_ADD: return PyFloat_FromDouble(x + y);
     case NB_SUBTRACT: return PyFloat_FromDouble(x - y);
     case NB_MULTIPLY: return PyFloat_FromDouble(x * y);
-    default: break;
     }
   }
-  return binary_generic(op, a, b);
+  return rt_binary_generic(op, a, b);
+}
+
+/* The operator is a constant at every call site: dispatch first, one operator's code
+ * after inlining. */
+RT_FOLDS PyObject *rt_binary_op(TS *ts, Frame *f, int64_t op, PyObject *a, PyObject *b) {
+  switch (base_op(op)) {
+  case NB_ADD: return binary_fast(NB_ADD, op, a, b);
+  case NB_SUBTRACT: return binary_fast(NB_SUBTRACT, op, a, b);
+  case NB_MULTIPLY: return binary_fast(NB_MULTIPLY, op, a, b);
+  case NB_AND: return binary_fast(NB_AND, op, a, b);
+  case NB_OR: return binary_fast(NB_OR, op, a, b);
+  case NB_XOR: return binary_fast(NB_XOR, op, a, b);
+  default: return rt_binary_generic(op, a, b);
+  }
 }
 
 static RT_INLINE int cmp_long(int64_t c, long x, long y) {
@@ -441,12 +469,12 @@ PyObject *rt_load_method_self(TS *ts, Frame *f, PyObject *name, PyObject *o, PyO
 
 /* ---- cells ------------------------------------------------------------------------------- */
 
-RT_COLD static void unbound_deref(Frame *f, int64_t i) {
+RT_COLD void rt_unbound_deref(Frame *f, int64_t i) {
   if (PyErr_Occurred()) return;
   PyCodeObject *co = f->f_code;
   PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
   if (i < co->co_nplaincellvars + co->co_nlocals) {
-    unbound_local(f, i);
+    rt_unbound_local(f, i);
   } else {
     PyErr_Format(PyExc_NameError,
                  "cannot access free variable '%U' where it is not associated with a value"
@@ -472,7 +500,7 @@ int rt_make_cell(TS *ts, Frame *f, int64_t i) {
 PyObject *rt_load_deref(TS *ts, Frame *f, int64_t i) {
   PyObject *v = PyCell_GET(f->localsplus[i]);
   if (UNLIKELY(v == NULL)) {
-    unbound_deref(f, i);
+    rt_unbound_deref(f, i);
     return NULL;
   }
   Py_INCREF(v);
@@ -490,7 +518,7 @@ int rt_delete_deref(TS *ts, Frame *f, int64_t i) {
   PyObject *cell = f->localsplus[i];
   PyObject *old = PyCell_GET(cell);
   if (old == NULL) {
-    unbound_deref(f, i);
+    rt_unbound_deref(f, i);
     return -1;
   }
   PyCell_SET(cell, NULL);

@@ -25,14 +25,17 @@ def gen():
     yield 1
 
 # Generated functions carry the target attributes of the helpers (else LLVM would not
-# inline them), and the helpers become internal.
+# inline them); the hot helpers are inlined, none stays defined.
 # ATTR:     define ptr @py.twice.{{[0-9]+}}(ptr %ts, ptr %frame, i32 %throwflag) local_unnamed_addr #[[A:[0-9]+]]
 # ATTR-NOT: define {{.*}}@rt_binary_op
-# ATTR:     define internal {{.*}}@rt_leave_to_interp(
+# ATTR-NOT: define {{.*}}@rt_
+# Cold helpers are declared and called natively (drop_cold_helpers).
+# ATTR:     declare ptr @rt_leave_to_interp(
 # ATTR:     attributes #[[A]] = { {{.*}}"target-cpu"="x86-64" "target-features"="+cmov,+cx8,+fxsr,+mmx,+sse,+sse2,+x87" }
 
 # STATS: pyllc: front end:
-# STATS: pyllc: stats: {{.*}}outputs.py:{{[0-9]+}} twice: lower {{[0-9.]+}} ms, llvm-opt {{[0-9.]+}} ms, codegen {{[0-9.]+}} ms, object {{[0-9]+}} bytes
-# STATS: pyllc: stats: {{.*}}outputs.py:{{[0-9]+}} gen: lower {{[0-9.]+}} ms
+# Per function: the front end (this function alone), pyllc passes, lowering, LLVM, codegen.
+# STATS: pyllc: stats: {{.*}}outputs.py:{{[0-9]+}} twice: front {{[0-9.]+}} ms, passes {{[0-9.]+}} ms, lower {{[0-9.]+}} ms, llvm-opt {{[0-9.]+}} ms, codegen {{[0-9.]+}} ms, object {{[0-9]+}} bytes
+# STATS: pyllc: stats: {{.*}}outputs.py:{{[0-9]+}} gen: front {{[0-9.]+}} ms, passes {{[0-9.]+}} ms, lower {{[0-9.]+}} ms
 
 # NOFN: error: no function named 'nosuch'

@@ -14,6 +14,6 @@ def add3(a, b, c):
 print(pyllc.dump(add3, sys.argv[1]))
 # LLVM: target triple = "x86_64
 # LLVM: define {{.*}}@py.add3.0(
-# LLVM: call {{.*}}@PyNumber_Add(
+# LLVM: call {{.*}}@rt_binary_generic(i64 {{.*}}0,
 # ASM: py.add3.0:
-# ASM: {{call|jmp}}{{.*}}PyNumber_Add
+# ASM: {{call|jmp}}{{.*}}rt_binary_generic

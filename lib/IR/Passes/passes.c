@@ -9,6 +9,7 @@
 
 #include "../ir_internal.h"
 #include "pyllc/ir_passes.h"
+#include "pyllc/support.h"
 
 typedef struct PassInfo {
   const char *name;
@@ -92,9 +93,14 @@ int ir_run_pipeline(PyllcDiag *d, IrModule *m, const char *pipeline,
     return 1;
   }
   for (size_t k = 0; k < n; k++) {
-    for (uint32_t i = 0; i < m->nfuncs; i++)
-      if (m->funcs[i])
-        list[k]->run(m->funcs[i]);
+    for (uint32_t i = 0; i < m->nfuncs; i++) {
+      IrFunc *fn = m->funcs[i];
+      if (!fn)
+        continue;
+      double t0 = pyllc_now();
+      list[k]->run(fn);
+      fn->t_passes += pyllc_now() - t0;
+    }
     if (opt && opt->print_after &&
         (!strcmp(opt->print_after, "all") || !strcmp(opt->print_after, list[k]->name))) {
       FILE *out = opt->dump ? opt->dump : stdout;

@@ -1,0 +1,28 @@
+# -O2 code: cold helpers (leaving to the interpreter, generic binary operations) are not
+# compiled into the module but declared and called natively (drop_cold_helpers), still
+# `cold`; rt_binary_op is always inlined, its dispatch folded to the one operator's fast
+# path; a call of an exact Python function goes to rt_call_function (the direct path)
+# with no PyObject_Vectorcall in between.
+# RUN: %pyllc %s -emit-llvm -O2 --function f | %FileCheck %s
+
+# CHECK-LABEL: define ptr @py.f.{{[0-9]+}}(
+# The int fast path of `a - 1`: both exact ints, then the subtraction, inline.
+# CHECK:       icmp eq ptr {{%[0-9]+}}, @PyLong_Type
+# CHECK:       sub nsw i64
+# CHECK:       call ptr @rt_binary_generic(i64 noundef 10,
+# The callee is a Python function: rt_call_function, else vectorcall.
+# CHECK:       [[T:%[0-9]+]] = load ptr, ptr {{%[0-9]+}}, align 8
+# CHECK-NEXT:  [[ISF:%[0-9]+]] = icmp eq ptr [[T]], @PyFunction_Type
+# CHECK-NEXT:  br i1 [[ISF]], label %[[DIRECT:[0-9]+]], label %[[VEC:[0-9]+]]
+# CHECK:       [[DIRECT]]:
+# CHECK-NEXT:  call ptr @rt_call_function(ptr {{.*}}%ts,
+# CHECK:       [[VEC]]:
+# CHECK-NEXT:  call ptr @PyObject_Vectorcall(
+# CHECK-NOT:   define {{.*}}@rt_binary_op(
+# CHECK-NOT:   define {{.*}}@rt_binary_generic(
+# CHECK-NOT:   define {{.*}}@rt_leave_to_interp(
+# CHECK-DAG:   declare ptr @rt_leave_to_interp(ptr, ptr, i64, i64, i32, i64) local_unnamed_addr #[[COLD:[0-9]+]]
+# CHECK-DAG:   declare ptr @rt_binary_generic(i64, ptr, ptr) local_unnamed_addr #[[COLD]]
+# CHECK:       attributes #[[COLD]] = { cold }
+def f(g, a):
+    return g(a - 1)
