@@ -383,6 +383,20 @@ static IrModule *compile_pyasm(PyllcDiag *d, const char *file, const char *src, 
   return m;
 }
 
+/* Code objects for a compiled .pyasm module, then the verifier and the passes: a new
+ * reference to the body's code object, or NULL with an exception ("<what>:" and the
+ * diagnostics when none is set yet). */
+static PyObject *prepare_pyasm_module(PyllcDiag *d, const DiagCollector *c, IrModule *m,
+                                      int opt, const char *what) {
+  PyObject *body = pyasm_code_objects(d, m);
+  if (body && ir_verify_module(d, m) == 0 &&
+      ir_run_passes(d, m, ir_default_pipeline(opt), false, NULL) == 0)
+    return body;
+  Py_XDECREF(body);
+  if (!PyErr_Occurred()) raise_from_diags(c, what);
+  return NULL;
+}
+
 int rt_glue_exec_pyasm(PyObject *filename, PyObject *text, PyObject *globals, int opt) {
   if (!pyasm_compile || !pyasm_code_objects) {
     PyErr_Format(PyExc_ImportError,
@@ -405,12 +419,8 @@ int rt_glue_exec_pyasm(PyObject *filename, PyObject *text, PyObject *globals, in
     raise_syntax_error(&c, filename);
     goto done;
   }
-  body = pyasm_code_objects(d, m);
-  if (!body || ir_verify_module(d, m) != 0 ||
-      ir_run_passes(d, m, ir_default_pipeline(opt), false, NULL) != 0) {
-    if (!PyErr_Occurred()) raise_from_diags(&c, "pyllc: cannot compile the .pyasm module");
-    goto done;
-  }
+  body = prepare_pyasm_module(d, &c, m, opt, "pyllc: cannot compile the .pyasm module");
+  if (!body) goto done;
   int left = lower_rt_compile_module(m, opt);
   for (uint32_t i = 1; left > 0 && i < m->nfuncs; i++)
     if (m->funcs[i] && !lower_rt_is_compiled(m->funcs[i]->origin))
@@ -466,12 +476,8 @@ PyObject *rt_glue_asm_code(PyObject *filename, PyObject *text, int line, int col
     raise_syntax_error(&c, filename);
     goto done;
   }
-  body = pyasm_code_objects(d, m);
-  if (!body || ir_verify_module(d, m) != 0 ||
-      ir_run_passes(d, m, ir_default_pipeline(opt), false, NULL) != 0) {
-    if (!PyErr_Occurred()) raise_from_diags(&c, "pyllc.asm(): cannot compile the code");
-    goto done;
-  }
+  body = prepare_pyasm_module(d, &c, m, opt, "pyllc.asm(): cannot compile the code");
+  if (!body) goto done;
   if (lower_rt_compile_module(m, opt) < 0) goto done;
   if (!lower_rt_is_compiled(m->funcs[1]->origin)) /* calling it raises, saying why */
     explain_uncompiled(m->funcs[1]->origin);
