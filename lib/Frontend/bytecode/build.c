@@ -359,10 +359,14 @@ static void build(FeLower *l, IrOp op, uint32_t n) {
   push(l, emit(l, op, args, n));
 }
 
-/* Splits tuple t (new ref) into n new refs, pushed last item first (item 0 on top). */
-static void push_tuple_items_reversed(FeLower *l, IrRef t, uint32_t n) {
-  for (uint32_t k = n; k-- > 0;)
+/* Splits tuple t (new ref) into n new refs on the stack and releases t. UNPACK_* push the
+ * last item first (item 0 on top); a helper's pair (CHECK_EG_MATCH, BEFORE_WITH) pushes
+ * item 0 first. */
+static void push_tuple_items(FeLower *l, IrRef t, uint32_t n, bool item0_on_top) {
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t k = item0_on_top ? n - 1 - i : i;
     push(l, with_imm(l, emit1(l, IR_TUPLE_ITEM, t), k, 0));
+  }
   emit1(l, IR_DECREF, t);
 }
 
@@ -612,13 +616,13 @@ void fe_lower_one(FeLower *l, int op, uint32_t oparg, uint16_t spec) {
     r = with_imm(l, emit1(l, IR_UNPACK_SEQUENCE, a), oparg, 0);
     fn->instrs[r].spec = spec;
     release(l, a);
-    push_tuple_items_reversed(l, r, oparg);
+    push_tuple_items(l, r, oparg, true);
     break;
   case FE_UNPACK_EX:
     a = pop(l);
     r = with_imm(l, emit1(l, IR_UNPACK_EX, a), oparg & 0xFF, oparg >> 8);
     release(l, a);
-    push_tuple_items_reversed(l, r, (oparg & 0xFF) + (oparg >> 8) + 1);
+    push_tuple_items(l, r, (oparg & 0xFF) + (oparg >> 8) + 1, true);
     break;
 
   /* ---- calls and functions ---- */
@@ -725,9 +729,7 @@ void fe_lower_one(FeLower *l, int op, uint32_t oparg, uint16_t spec) {
     r = emit2(l, IR_CHECK_EG_MATCH, a, c);
     release(l, c);
     release(l, a);
-    push(l, with_imm(l, emit1(l, IR_TUPLE_ITEM, r), 0, 0));
-    push(l, with_imm(l, emit1(l, IR_TUPLE_ITEM, r), 1, 0));
-    emit1(l, IR_DECREF, r);
+    push_tuple_items(l, r, 2, false);
     break;
   case FE_PREP_RERAISE_STAR:
     binary(l, IR_PREP_RERAISE_STAR, 0);
@@ -740,9 +742,7 @@ void fe_lower_one(FeLower *l, int op, uint32_t oparg, uint16_t spec) {
     a = pop(l);
     r = emit1(l, op == FE_BEFORE_WITH ? IR_BEFORE_WITH : IR_BEFORE_ASYNC_WITH, a);
     release(l, a);
-    push(l, with_imm(l, emit1(l, IR_TUPLE_ITEM, r), 0, 0));
-    push(l, with_imm(l, emit1(l, IR_TUPLE_ITEM, r), 1, 0));
-    emit1(l, IR_DECREF, r);
+    push_tuple_items(l, r, 2, false);
     break;
   case FE_END_ASYNC_FOR:
     c = pop(l); /* exception */
