@@ -764,6 +764,23 @@ static LLVMValueRef request_osr(FnCtx *fc) {
   return call(lc, "rt_osr_request", lc->ptr, p, 2, a);
 }
 
+/* Baseline code: spends one unit of the budget; when it is spent and the optimised code
+ * exists, continues in a new block `name` with the optimised entry as the result, else
+ * branches to `cont`. */
+static LLVMValueRef branch_to_tier_up(FnCtx *fc, const char *name, LLVMBasicBlockRef cont) {
+  LowerCtx *lc = fc->lc;
+  char spent_name[32];
+  snprintf(spent_name, sizeof spent_name, "%s.spent", name);
+  LLVMBasicBlockRef spent = LLVMAppendBasicBlockInContext(lc->C, fc->func, spent_name);
+  LLVMBasicBlockRef go = LLVMAppendBasicBlockInContext(lc->C, fc->func, name);
+  LLVMBuildCondBr(lc->B, spend_budget(fc), spent, cont);
+  LLVMPositionBuilderAtEnd(lc->B, spent);
+  LLVMValueRef entry = request_osr(fc);
+  LLVMBuildCondBr(lc->B, LLVMBuildIsNull(lc->B, entry, ""), cont, go);
+  LLVMPositionBuilderAtEnd(lc->B, go);
+  return entry;
+}
+
 /* Baseline code on a back-edge into loop header `to`: when the budget is spent and
  * optimised code exists, the header's frame state goes into the frame and the optimised
  * code continues the loop from its landing there (rt_leave_to_osr). */
@@ -771,14 +788,8 @@ static void emit_osr_check(FnCtx *fc, IrBlockId from, IrBlockId to) {
   LowerCtx *lc = fc->lc;
   uint32_t fs = header_fstate(fc, to);
   if (fs == IR_NOREF) return; /* no state to enter with: this loop stays baseline */
-  LLVMBasicBlockRef spent = LLVMAppendBasicBlockInContext(lc->C, fc->func, "osr.spent");
-  LLVMBasicBlockRef go = LLVMAppendBasicBlockInContext(lc->C, fc->func, "osr");
   LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(lc->C, fc->func, "osr.no");
-  LLVMBuildCondBr(lc->B, spend_budget(fc), spent, cont);
-  LLVMPositionBuilderAtEnd(lc->B, spent);
-  LLVMValueRef entry = request_osr(fc);
-  LLVMBuildCondBr(lc->B, LLVMBuildIsNull(lc->B, entry, ""), cont, go);
-  LLVMPositionBuilderAtEnd(lc->B, go);
+  LLVMValueRef entry = branch_to_tier_up(fc, "osr", cont);
   IrFrameState *st = &fc->fn->fstates[fs];
   spill_fstate(fc, fs, st->nstack, from, to);
   LLVMTypeRef p[5] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->ptr};
@@ -980,14 +991,8 @@ static void emit_entry_budget(FnCtx *fc, LowerFuncInfo *info) {
   memcpy(info->budget_sym + n, ".budget", 8);
   fc->budget = LLVMAddGlobal(lc->M, lc->i64, info->budget_sym);
   LLVMSetInitializer(fc->budget, i64c(lc, 0));
-  LLVMBasicBlockRef spent = LLVMAppendBasicBlockInContext(lc->C, fc->func, "tierup.spent");
-  LLVMBasicBlockRef go = LLVMAppendBasicBlockInContext(lc->C, fc->func, "tierup");
   LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(lc->C, fc->func, "enter.baseline");
-  LLVMBuildCondBr(lc->B, spend_budget(fc), spent, cont);
-  LLVMPositionBuilderAtEnd(lc->B, spent);
-  LLVMValueRef entry = request_osr(fc);
-  LLVMBuildCondBr(lc->B, LLVMBuildIsNull(lc->B, entry, ""), cont, go);
-  LLVMPositionBuilderAtEnd(lc->B, go);
+  LLVMValueRef entry = branch_to_tier_up(fc, "tierup", cont);
   LLVMTypeRef p[3] = {lc->ptr, lc->ptr, lc->i32};
   LLVMTypeRef fty = LLVMFunctionType(lc->ptr, p, 3, 0);
   LLVMValueRef a[3] = {fc->ts, fc->frame, i32c(lc, 0)};
