@@ -2582,23 +2582,30 @@ static bool is_user_variable(const char *name) {
 }
 
 /* Each of the variables locals[0..n) of f that the program names and that the dict in
- * local `slot` holds gets the dict's value. */
-static void copy_from_dict(W *w, FnCtx *f, int slot, uint32_t n, int line) {
+ * local `slot` holds gets the dict's value; with `unbind`, the others are unbound (a
+ * `del x` in a PYTHON block removed x from the dict). */
+static void copy_from_dict(W *w, FnCtx *f, int slot, uint32_t n, int line, bool unbind) {
   for (uint32_t i = 0; i < n; i++) {
     const char *name = f->locals[i];
     if (!is_user_variable(name) || is_global_here(f, name))
       continue;
-    Join *yes = new_join(w), *next = new_join(w);
+    Join *yes = new_join(w), *no = new_join(w), *next = new_join(w);
     push_str(w, name, strlen(name));
     push(w, emit0(w, IR_LOAD_LOCAL, slot));
     IrRef in = apply(w, IR_CONTAINS, 2, 0, 0);
-    branch(w, in, yes, next, line, 0);
+    branch(w, in, yes, unbind ? no : next, line, 0);
     enter_join(w, yes);
     push(w, emit0(w, IR_LOAD_LOCAL, slot));
     push_str(w, name, strlen(name));
     apply(w, IR_BINARY_SUBSCR, 2, 0, 0);
     store_var(w, name);
     jump_to(w, next, line, 0);
+    if (unbind) { /* store_local/store_deref of NULL: unbound, like DELETE_FAST */
+      enter_join(w, no);
+      push_null(w);
+      store_var(w, name);
+      jump_to(w, next, line, 0);
+    }
     enter_join(w, next);
   }
 }
@@ -2609,7 +2616,7 @@ static void python_writeback(W *w, FnCtx *f, const PySite *site) {
   f->cur = site->from;
   f->sp = f->vis = 0;
   w->line = site->line;
-  copy_from_dict(w, f, site->slot, f->nlocals, site->line); /* it may add the builtins */
+  copy_from_dict(w, f, site->slot, f->nlocals, site->line, true); /* may add the builtins */
   push_none(w);
   apply(w, IR_STORE_LOCAL, 1, site->slot, 0);
   set_line(w, ir_emit_br(f->fn, f->cur, site->to));
@@ -3560,7 +3567,7 @@ static void lower_inline(W *w, PyasmStmt *prog) {
   scan_scope(w, &top, prog);
   w->line = in->line;
   emit0(w, IR_RESUME, 0);
-  copy_from_dict(w, fc, dict, fc->nlocals, in->line);
+  copy_from_dict(w, fc, dict, fc->nlocals, in->line, false);
   Env env = {.ns = "", .file = w->cx->filename};
   stmts(w, &env, prog);
   if (fc->cur != IR_NOREF) {
