@@ -2242,6 +2242,79 @@ static bool contains_yield(PyasmStmt *list, int depth) {
   return false;
 }
 
+/* Whether an expression names `~super` or the variable `__class__`: a method that does
+ * gets the __class__ cell of its class, as Python's compiler gives it (zero-argument
+ * super() reads the cell from the frame's free variables). */
+static bool expr_uses_class(const PyasmExpr *e, int depth) {
+  if (!e || depth > PYASM_MAX_NESTING)
+    return false;
+  bool var = e->kind == PA_E_LOCAL || e->kind == PA_E_CELL;
+  if ((e->kind == PA_E_BUILTIN && !strcmp(e->name, "super")) ||
+      (var && !strcmp(e->name, "__class__")))
+    return true;
+  bool used = expr_uses_class(e->a, depth + 1) || expr_uses_class(e->b, depth + 1);
+  for (uint32_t i = 0; i < e->nargs && !used; i++)
+    used = expr_uses_class(e->args[i].value, depth + 1);
+  if (e->op && !used)
+    used = expr_uses_class(e->op->lhs, depth + 1) || expr_uses_class(e->op->rhs, depth + 1);
+  for (uint32_t i = 0; e->op && i < e->op->nitems && !used; i++)
+    used = expr_uses_class(e->op->items[i], depth + 1);
+  return used;
+}
+
+/* The same for statements; nested DEF and CLASS bodies are not the method's code, and
+ * macro bodies are not looked into. */
+static bool stmts_use_class(const PyasmStmt *list, int depth) {
+  if (depth > PYASM_MAX_NESTING)
+    return false;
+  for (const PyasmStmt *s = list; s; s = s->next) {
+    if (expr_uses_class(s->e, depth) || expr_uses_class(s->target, depth) ||
+        expr_uses_class(s->msg, depth))
+      return true;
+    if (s->op && (expr_uses_class(s->op->lhs, depth) || expr_uses_class(s->op->rhs, depth)))
+      return true;
+    for (uint32_t i = 0; s->op && i < s->op->nitems; i++)
+      if (expr_uses_class(s->op->items[i], depth))
+        return true;
+    for (uint32_t i = 0; i < s->nlist; i++)
+      if (expr_uses_class(s->list[i], depth))
+        return true;
+    for (uint32_t i = 0; i < s->nsrcs; i++)
+      if (expr_uses_class(s->srcs[i], depth))
+        return true;
+    if (s->kind != PA_S_DEF && s->kind != PA_S_CLASS && s->kind != PA_S_MACRO &&
+        (stmts_use_class(s->body, depth + 1) || stmts_use_class(s->orelse, depth + 1)))
+      return true;
+  }
+  return false;
+}
+
+/* The closure (__class__,) of a method that uses it: the class body's cell, which the
+ * body hands to type() as __classcell__ (class_cell_return). */
+static void push_class_closure(W *w) {
+  int k = add_local(w, w->f, "__class__", IR_LOCAL_CELL);
+  push(w, emit0(w, IR_LOAD_LOCAL, k)); /* the cell itself (LOAD_CLOSURE) */
+  apply(w, IR_BUILD_TUPLE, 1, 0, 0);
+}
+
+/* The end of a CLASS body whose methods use __class__: as CPython's class bodies do,
+ * `__classcell__ = cell; return cell`, so that type() fills the cell with the class and
+ * __build_class__ checks it did. False when the body has no such cell. */
+static bool class_cell_return(W *w) {
+  FnCtx *f = w->f;
+  int k = find_local(f, "__class__");
+  if (f->kind != FK_CLASS || k < 0 || f->cur == IR_NOREF)
+    return false;
+  while (f->sp)
+    release(w, pop(w));
+  push(w, emit0(w, IR_LOAD_LOCAL, k));
+  push(w, emit0(w, IR_LOAD_LOCAL, k));
+  apply(w, IR_STORE_NAME, 1, name_index(w, "__classcell__"), 0);
+  IrRef v = pop(w);
+  emit(w, IR_RET, &v, 1);
+  return true;
+}
+
 static const char *child_qualname(W *w, FnCtx *parent, const char *name) {
   size_t n = strlen(name) + (parent->qualname ? strlen(parent->qualname) : 0) + 16;
   char *q = alloc(w, n);
@@ -2269,7 +2342,8 @@ static void push_closure(W *w, PyasmStmt *s) {
 static void end_body(W *w, const PyasmStmt *s, FnCtx *fc, FnCtx *parent,
                      LabelScope *saved_scope, int saved_line) {
   at_line(w, s->end_line);
-  return_none_at_end(w);
+  if (!class_cell_return(w))
+    return_none_at_end(w);
   w->scope = saved_scope;
   finish_function(w, fc);
   w->f = parent;
@@ -2329,8 +2403,12 @@ static bool def_value(W *w, Env *env, PyasmStmt *s) {
   IrConst code = {.kind = IR_C_CODE, .u.func = fidx, .src_index = -1};
   push(w, emit0(w, IR_CONST, ir_add_const(parent->fn, code)));
   int flags = 0;
+  bool class_cell = parent->kind == FK_CLASS && stmts_use_class(s->body, 0);
   if (s->ncaptures && parent->kind == FK_FUNC) {
     push_closure(w, s);
+    flags |= 8;
+  } else if (class_cell) {
+    push_class_closure(w);
     flags |= 8;
   } else {
     push_null(w);
@@ -2395,6 +2473,8 @@ static bool def_value(W *w, Env *env, PyasmStmt *s) {
     for (uint32_t i = 0; i < s->ncaptures; i++)
       add_local(w, fc, s->captures[i], IR_LOCAL_FREE);
   }
+  if (class_cell)
+    add_local(w, fc, "__class__", IR_LOCAL_FREE);
   scan_captures(w, fc, s->body, 0);
   fc->generator = contains_yield(s->body, 0);
   if (fc->generator)
