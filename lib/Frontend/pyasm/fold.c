@@ -137,6 +137,20 @@ static bool int_floordiv(int64_t a, int64_t b, int64_t *q, int64_t *r) {
   return true;
 }
 
+/* A comparison operator applied to an ordering: lt, eq, gt all false is "unordered" (a
+ * NaN), where only != holds, as in Python. False when op is not a comparison. */
+static bool fold_compare(int op, bool lt, bool eq, bool gt, PyasmVal *out) {
+  switch (op) {
+  case PA_OP_LT: set_bool(out, lt); return true;
+  case PA_OP_LE: set_bool(out, lt || eq); return true;
+  case PA_OP_EQ: set_bool(out, eq); return true;
+  case PA_OP_NE: set_bool(out, !eq); return true;
+  case PA_OP_GT: set_bool(out, gt); return true;
+  case PA_OP_GE: set_bool(out, gt || eq); return true;
+  default: return false;
+  }
+}
+
 static bool fold_int(int op, int64_t a, int64_t b, PyasmVal *out) {
   int64_t r, q;
   switch (op) {
@@ -176,13 +190,7 @@ static bool fold_int(int op, int64_t a, int64_t b, PyasmVal *out) {
     set_float(out, x / y);
     return true;
   }
-  case PA_OP_LT: set_bool(out, a < b); return true;
-  case PA_OP_LE: set_bool(out, a <= b); return true;
-  case PA_OP_EQ: set_bool(out, a == b); return true;
-  case PA_OP_NE: set_bool(out, a != b); return true;
-  case PA_OP_GT: set_bool(out, a > b); return true;
-  case PA_OP_GE: set_bool(out, a >= b); return true;
-  default: return false;
+  default: return fold_compare(op, a < b, a == b, a > b, out);
   }
   set_int(out, r);
   return true;
@@ -198,13 +206,7 @@ static bool fold_float(int op, double a, double b, PyasmVal *out) {
       return false;
     set_float(out, a / b);
     return true;
-  case PA_OP_LT: set_bool(out, a < b); return true;
-  case PA_OP_LE: set_bool(out, a <= b); return true;
-  case PA_OP_EQ: set_bool(out, a == b); return true;
-  case PA_OP_NE: set_bool(out, a != b); return true;
-  case PA_OP_GT: set_bool(out, a > b); return true;
-  case PA_OP_GE: set_bool(out, a >= b); return true;
-  default: return false;
+  default: return fold_compare(op, a < b, a == b, a > b, out);
   }
 }
 
@@ -232,12 +234,6 @@ static bool fold_seq(IrArena *arena, int op, const PyasmVal *a, const PyasmVal *
     out->slen = a->slen + b->slen;
     return true;
   }
-  case PA_OP_LT: c = cmp_bytes(a, b); set_bool(out, c < 0); return true;
-  case PA_OP_LE: c = cmp_bytes(a, b); set_bool(out, c <= 0); return true;
-  case PA_OP_EQ: c = cmp_bytes(a, b); set_bool(out, c == 0); return true;
-  case PA_OP_NE: c = cmp_bytes(a, b); set_bool(out, c != 0); return true;
-  case PA_OP_GT: c = cmp_bytes(a, b); set_bool(out, c > 0); return true;
-  case PA_OP_GE: c = cmp_bytes(a, b); set_bool(out, c >= 0); return true;
   case PA_OP_IN:
   case PA_OP_NOTIN: {
     bool found = a->slen == 0;
@@ -246,7 +242,9 @@ static bool fold_seq(IrArena *arena, int op, const PyasmVal *a, const PyasmVal *
     set_bool(out, op == PA_OP_IN ? found : !found);
     return true;
   }
-  default: return false;
+  default:
+    c = cmp_bytes(a, b);
+    return fold_compare(op, c < 0, c == 0, c > 0, out);
   }
 }
 

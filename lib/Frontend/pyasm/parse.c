@@ -201,6 +201,22 @@ static void vec_push(Parser *p, Vec *v, void *x) {
   v->items[v->n++] = x;
 }
 
+/* list = open [ item { ',' item } [ ',' ] ] close, the opening bracket being the current
+ * token: the items `item` parses (NULL: an error, reported), in order. False after an
+ * error. */
+static bool bracket_list(Parser *p, const char *close, void *(*item)(Parser *), Vec *v) {
+  PyasmTok *open = open_paren(p);
+  while (!is(p, close)) {
+    void *x = item(p);
+    if (!x)
+      return false;
+    vec_push(p, v, x);
+    if (!consume(p, ","))
+      break;
+  }
+  return close_paren(p, close, open);
+}
+
 static bool enter(Parser *p) {
   if (++p->depth > PYASM_MAX_NESTING) {
     pyasm_error(p->cx, p->tok->line, p->tok->col, "nesting too deep (more than %d levels)",
@@ -244,6 +260,9 @@ static const char *label_name(Parser *p) {
 /* ---- expressions -------------------------------------------------------------------- */
 
 static PyasmExpr *expr(Parser *p, int flags);
+
+/* An expression as an item of bracket_list. */
+static void *list_expr(Parser *p) { return expr(p, 0); }
 static PyasmOp *op_core(Parser *p);
 static PyasmStmt *block(Parser *p, int *end_line);
 
@@ -277,22 +296,18 @@ static bool args(Parser *p, PyasmTok *open, int flags, PyasmArg **out, uint32_t 
   return true;
 }
 
+/* '$' IDENT: a name a code block binds */
+static void *block_name(Parser *p) {
+  consume(p, "$");
+  return (void *)ident(p, "name of a code block variable");
+}
+
 /* code-block = [ '[' '$' IDENT { ',' '$' IDENT } ']' ] block */
 static PyasmExpr *code_block(Parser *p) {
   PyasmExpr *e = new_expr(p, PA_E_BLOCK, p->tok);
   if (is(p, "[")) {
-    PyasmTok *open = open_paren(p);
     Vec v = {0};
-    while (!is(p, "]")) {
-      consume(p, "$");
-      const char *n = ident(p, "name of a code block variable");
-      if (!n)
-        return NULL;
-      vec_push(p, &v, (void *)n);
-      if (!consume(p, ","))
-        break;
-    }
-    if (!close_paren(p, "]", open))
+    if (!bracket_list(p, "]", block_name, &v))
       return NULL;
     e->bnames = (const char **)v.items;
     e->nbnames = v.n;
@@ -412,6 +427,24 @@ static PyasmExpr *primary(Parser *p, int flags) {
   return expected(p, "expression");
 }
 
+/* The postfix `.name` or `.!name` of e (kind PA_E_ATTR or PA_E_ATTR_STATIC), NULL after
+ * an error. */
+static PyasmExpr *attribute(Parser *p, PyasmExprKind kind, PyasmTok *t, PyasmExpr *e) {
+  PyasmExpr *a = new_expr(p, kind, t);
+  a->a = e;
+  return (a->name = ident(p, "attribute name")) ? a : NULL;
+}
+
+/* The postfix `.(expr)` or `[expr]` of e, the bracket opening at the current token;
+ * NULL after an error. */
+static PyasmExpr *bracketed(Parser *p, PyasmExprKind kind, PyasmTok *t, PyasmExpr *e,
+                            const char *close) {
+  PyasmTok *open = open_paren(p);
+  PyasmExpr *a = new_expr(p, kind, t);
+  a->a = e;
+  return (a->b = expr(p, 0)) && close_paren(p, close, open) ? a : NULL;
+}
+
 /* expr    = primary { postfix }
  * postfix = '.' IDENT | '.' '!' IDENT | '.' '(' expr ')' | '[' expr ']' | '(' args ')' */
 static PyasmExpr *expr(Parser *p, int flags) {
@@ -426,36 +459,14 @@ static PyasmExpr *expr(Parser *p, int flags) {
       next(p);
       if (is(p, "!") && !p->tok->space_before) {
         next(p);
-        PyasmExpr *a = new_expr(p, PA_E_ATTR_STATIC, t);
-        a->a = e;
-        if (!(a->name = ident(p, "attribute name")))
-          e = NULL;
-        else
-          e = a;
+        e = attribute(p, PA_E_ATTR_STATIC, t, e);
       } else if (is(p, "(")) {
-        PyasmTok *open = open_paren(p);
-        PyasmExpr *a = new_expr(p, PA_E_ATTR_DYN, t);
-        a->a = e;
-        if (!(a->b = expr(p, 0)) || !close_paren(p, ")", open))
-          e = NULL;
-        else
-          e = a;
+        e = bracketed(p, PA_E_ATTR_DYN, t, e, ")");
       } else {
-        PyasmExpr *a = new_expr(p, PA_E_ATTR, t);
-        a->a = e;
-        if (!(a->name = ident(p, "attribute name")))
-          e = NULL;
-        else
-          e = a;
+        e = attribute(p, PA_E_ATTR, t, e);
       }
     } else if (is(p, "[")) {
-      PyasmTok *open = open_paren(p);
-      PyasmExpr *a = new_expr(p, PA_E_SUBSCR, t);
-      a->a = e;
-      if (!(a->b = expr(p, 0)) || !close_paren(p, "]", open))
-        e = NULL;
-      else
-        e = a;
+      e = bracketed(p, PA_E_SUBSCR, t, e, "]");
     } else if (is(p, "(") && !(flags & EX_NOCALL)) {
       PyasmTok *open = open_paren(p);
       PyasmExpr *a = new_expr(p, PA_E_CALL, t);
@@ -557,17 +568,8 @@ static PyasmOp *op_core(Parser *p) {
       expected(p, "'(' after a prefix operator");
       goto done;
     }
-    PyasmTok *open = open_paren(p);
     Vec v = {0};
-    while (!is(p, ")")) {
-      PyasmExpr *e = expr(p, 0);
-      if (!e)
-        goto done;
-      vec_push(p, &v, e);
-      if (!consume(p, ","))
-        break;
-    }
-    if (!close_paren(p, ")", open))
+    if (!bracket_list(p, ")", list_expr, &v))
       goto done;
     op->items = (PyasmExpr **)v.items;
     op->nitems = v.n;
@@ -868,16 +870,21 @@ static PyasmStmt *if_stmt(Parser *p, PyasmStmt *s) {
   return s;
 }
 
-/* while = 'WHILE' expr [ LABEL ] block */
-static PyasmStmt *while_stmt(Parser *p, PyasmStmt *s) {
-  if (!(s->e = expr(p, 0)))
-    return NULL;
+/* loop-body = [ LABEL ] block   (the end of WHILE and FOREACH) */
+static PyasmStmt *loop_body(Parser *p, PyasmStmt *s) {
   if (is_kind(p, PA_TK_LABEL))
     s->name = next(p)->str;
   if (!is(p, "{"))
     return expected(p, "'{'");
   s->body = block(p, &s->end_line);
   return s;
+}
+
+/* while = 'WHILE' expr [ LABEL ] block */
+static PyasmStmt *while_stmt(Parser *p, PyasmStmt *s) {
+  if (!(s->e = expr(p, 0)))
+    return NULL;
+  return loop_body(p, s);
 }
 
 /* foreach = 'FOREACH' target { ',' target } 'IN' expr { ( ',' | '*' ) expr } [ LABEL ] block */
@@ -914,12 +921,7 @@ static PyasmStmt *foreach_stmt(Parser *p, PyasmStmt *s) {
   s->nlist = ts.n;
   s->srcs = (PyasmExpr **)ss.items;
   s->nsrcs = ss.n;
-  if (is_kind(p, PA_TK_LABEL))
-    s->name = next(p)->str;
-  if (!is(p, "{"))
-    return expected(p, "'{'");
-  s->body = block(p, &s->end_line);
-  return s;
+  return loop_body(p, s);
 }
 
 /* label = 'LABEL' label-name */
@@ -944,23 +946,19 @@ static PyasmStmt *jump_stmt(Parser *p, PyasmStmt *s) {
   return s;
 }
 
-/* captures = '<' capture { ',' capture } '>'      capture = [ '$' | '§' ] IDENT */
+/* capture = [ '$' | '§' ] IDENT */
+static void *capture_name(Parser *p) {
+  if (!consume(p, "$"))
+    consume(p, "\xc2\xa7");
+  return (void *)ident(p, "captured variable name");
+}
+
+/* captures = '<' capture { ',' capture } '>' */
 static bool captures(Parser *p, PyasmStmt *s) {
   if (!is(p, "<"))
     return true;
-  PyasmTok *open = open_paren(p);
   Vec v = {0};
-  while (!is(p, ">")) {
-    if (!consume(p, "$"))
-      consume(p, "\xc2\xa7");
-    const char *n = ident(p, "captured variable name");
-    if (!n)
-      return false;
-    vec_push(p, &v, (void *)n);
-    if (!consume(p, ","))
-      break;
-  }
-  if (!close_paren(p, ">", open))
+  if (!bracket_list(p, ">", capture_name, &v))
     return false;
   s->captures = (const char **)v.items;
   s->ncaptures = v.n;
@@ -1082,7 +1080,7 @@ static PyasmStmt *namespace_stmt(Parser *p, PyasmStmt *s) {
 
 /* mparam = [ '!' ] [ '&' | '$' ] IDENT [ mtype ]
  * mtype  = 'ANY' | 'VARIABLE' | 'CODE_BLOCK' [ '[' INT ']' ] | 'VARIABLE_ARG' [ '[' IDENT ']' ] */
-static PyasmParam *macro_param(Parser *p) {
+static void *macro_param(Parser *p) {
   PyasmParam *pa = new_node(p, sizeof *pa);
   pa->line = p->tok->line;
   pa->col = p->tok->col;
@@ -1127,17 +1125,8 @@ static PyasmStmt *macro_stmt(Parser *p, PyasmStmt *s) {
     return NULL;
   if (!is(p, "("))
     return expected(p, "'(' and the macro parameters");
-  PyasmTok *open = open_paren(p);
   Vec v = {0};
-  while (!is(p, ")")) {
-    PyasmParam *pa = macro_param(p);
-    if (!pa)
-      return NULL;
-    vec_push(p, &v, pa);
-    if (!consume(p, ","))
-      break;
-  }
-  if (!close_paren(p, ")", open))
+  if (!bracket_list(p, ")", macro_param, &v))
     return NULL;
   s->params = ir_arena_alloc(p->cx->arena, sizeof(PyasmParam) * (v.n ? v.n : 1));
   for (uint32_t i = 0; i < v.n; i++) {
@@ -1168,17 +1157,8 @@ static PyasmStmt *macro_paste_stmt(Parser *p, PyasmStmt *s) {
   if (!(s->name = ident(p, "macro parameter name")))
     return NULL;
   if (is(p, "[")) {
-    PyasmTok *open = open_paren(p);
     Vec v = {0};
-    while (!is(p, "]")) {
-      PyasmExpr *e = expr(p, 0);
-      if (!e)
-        return NULL;
-      vec_push(p, &v, e);
-      if (!consume(p, ","))
-        break;
-    }
-    if (!close_paren(p, "]", open))
+    if (!bracket_list(p, "]", list_expr, &v))
       return NULL;
     s->list = (PyasmExpr **)v.items;
     s->nlist = v.n;
