@@ -78,6 +78,8 @@ typedef struct FnCtx {
   bool *checks_breaker;     /* by block: it has an eval_breaker op (JUMP_BACKWARD's) */
   LLVMValueRef resume_unit; /* dispatch: the unit the frame continues at (rt_enter_resume) */
   LLVMValueRef budget;      /* baseline code: the global i64 budget, else NULL */
+  LLVMValueRef *cmp_fast;   /* by IrRef: for a compare_op feeding a branch, the result of
+                               rt_compare_fast (>= 0: no object made), else NULL */
   bool failed;
 } FnCtx;
 
@@ -670,6 +672,105 @@ static void lower_generic(FnCtx *fc, IrRef r, IrInstr *in) {
   fc->vals[r] = rl == 'v' ? NULL : res;
 }
 
+/* ---- a compare feeding a branch --------------------------------------------------------
+ * `%c = compare_op ...; ...; %t = truth %c; decref %c`, with no other user of %c (the
+ * truth's frame state may hold it), is the code of `if a < b:`. rt_compare_fast gives
+ * the truth directly when both operands' types have a fast path: then no bool object is
+ * made, the truth is that answer and the decref has nothing to release. Otherwise
+ * compare_op, truth and decref run as they would unfused, so nothing observable changes.
+ * Each of the three branches on the same test, which LLVM threads. */
+
+/* Position of instruction r in its block, or UINT32_MAX. */
+static uint32_t pos_in_block(IrFunc *fn, IrRef r) {
+  IrBlock *b = &fn->blocks[ir_instr(fn, r)->block];
+  for (uint32_t k = 0; k < b->ninstrs; k++)
+    if (b->instrs[k] == r) return k;
+  return UINT32_MAX;
+}
+
+static bool compare_feeds_branch_only(FnCtx *fc, IrRef r) {
+  IrFunc *fn = fc->fn;
+  if (fn->nusers[r] != 2) return false;
+  IrRef t = fn->users[r][0], d = fn->users[r][1];
+  if (ir_instr(fn, t)->op == IR_DECREF) t = fn->users[r][1], d = fn->users[r][0];
+  IrInstr *ti = ir_instr(fn, t), *di = ir_instr(fn, d), *ci = ir_instr(fn, r);
+  if (ti->op != IR_TRUTH || di->op != IR_DECREF || ti->nargs != 1 || di->nargs != 1 ||
+      ti->args[0] != r || di->args[0] != r || ti->block != ci->block ||
+      di->block != ci->block)
+    return false;
+  uint32_t pc = pos_in_block(fn, r), pt = pos_in_block(fn, t), pd = pos_in_block(fn, d);
+  return pc < pt && pt < pd && pd != UINT32_MAX;
+}
+
+/* Branches on k >= 0 (the fast answer is known): `slow` gets the builder, and the block
+ * that branched is returned. */
+static LLVMBasicBlockRef branch_on_fast(FnCtx *fc, LLVMValueRef k, LLVMBasicBlockRef slow,
+                                        LLVMBasicBlockRef join) {
+  LowerCtx *lc = fc->lc;
+  LLVMBasicBlockRef from = LLVMGetInsertBlock(lc->B);
+  LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntSGE, k, i64c(lc, 0), "fast"), join, slow);
+  LLVMPositionBuilderAtEnd(lc->B, slow);
+  return from;
+}
+
+/* The compare: the fast answer, else compare_op; its object is NULL on the fast path. */
+static void lower_compare_to_branch(FnCtx *fc, IrRef r, IrInstr *in) {
+  LowerCtx *lc = fc->lc;
+  LLVMTypeRef p[5] = {lc->ptr, lc->ptr, lc->i64, lc->ptr, lc->ptr};
+  LLVMValueRef a[5] = {fc->ts, fc->frame, i64c(lc, in->imm[0]), fc->vals[in->args[0]],
+                       fc->vals[in->args[1]]};
+  LLVMValueRef k = call(lc, "rt_compare_fast", lc->i64, p, 5, a);
+  LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(lc->C, fc->func, "cmp.slow");
+  LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(lc->C, fc->func, "cmp.join");
+  LLVMBasicBlockRef fast = branch_on_fast(fc, k, slow, join);
+  /* The types have no fast path: PyObject_RichCompare, as compare_op would end with. */
+  emit_set_instr(fc, in->fs);
+  LLVMValueRef obj = call(lc, "rt_compare_generic", lc->ptr, p, 5, a);
+  branch_on_failure(fc, LLVMBuildICmp(lc->B, LLVMIntEQ, obj, LLVMConstNull(lc->ptr), ""),
+                    in->fs, 1, false);
+  LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(lc->B);
+  LLVMBuildBr(lc->B, join);
+  LLVMPositionBuilderAtEnd(lc->B, join);
+  LLVMValueRef phi = LLVMBuildPhi(lc->B, lc->ptr, "cmp");
+  LLVMValueRef vs[2] = {LLVMConstNull(lc->ptr), obj};
+  LLVMBasicBlockRef bs[2] = {fast, slow_end};
+  LLVMAddIncoming(phi, vs, bs, 2);
+  fc->vals[r] = phi;
+  fc->cmp_fast[r] = k;
+}
+
+/* The truth of such a compare: the fast answer, else truth. prev_instr is set on both
+ * paths, as the unfused truth would (a __del__ run before the next call may read it). */
+static void lower_truth_of_compare(FnCtx *fc, IrRef t, IrInstr *in, LLVMValueRef k) {
+  LowerCtx *lc = fc->lc;
+  emit_set_instr(fc, in->fs);
+  LLVMValueRef bit = LLVMBuildICmp(lc->B, LLVMIntNE, k, i64c(lc, 0), "");
+  LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(lc->C, fc->func, "truth.slow");
+  LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(lc->C, fc->func, "truth.join");
+  LLVMBasicBlockRef fast = branch_on_fast(fc, k, slow, join);
+  lower_generic(fc, t, in);
+  LLVMValueRef res = fc->vals[t];
+  LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(lc->B);
+  LLVMBuildBr(lc->B, join);
+  LLVMPositionBuilderAtEnd(lc->B, join);
+  LLVMValueRef phi = LLVMBuildPhi(lc->B, lc->i1, "truth");
+  LLVMValueRef vs[2] = {bit, res};
+  LLVMBasicBlockRef bs[2] = {fast, slow_end};
+  LLVMAddIncoming(phi, vs, bs, 2);
+  fc->vals[t] = phi;
+}
+
+/* The decref of such a compare's result: only on the slow path, where there is one. */
+static void lower_decref_of_compare(FnCtx *fc, IrRef d, IrInstr *in, LLVMValueRef k) {
+  LowerCtx *lc = fc->lc;
+  LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(lc->C, fc->func, "decref.slow");
+  LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(lc->C, fc->func, "decref.join");
+  branch_on_fast(fc, k, slow, join);
+  lower_generic(fc, d, in);
+  LLVMBuildBr(lc->B, join);
+  LLVMPositionBuilderAtEnd(lc->B, join);
+}
+
 /* ---- instructions --------------------------------------------------------------------- */
 
 static LLVMIntPredicate icmp_pred(int64_t c) {
@@ -726,8 +827,27 @@ static void lower_instr(FnCtx *fc, IrRef r) {
     return;
   case IR_IS: fc->vals[r] = LLVMBuildICmp(lc->B, LLVMIntEQ, a[0], a[1], ""); return;
   case IR_TRACE_CHECK: lower_trace_check(fc, in); return;
-  default: lower_generic(fc, r, in); return;
+  case IR_COMPARE_OP:
+    if (in->fs != IR_NOREF && compare_feeds_branch_only(fc, r)) {
+      lower_compare_to_branch(fc, r, in);
+      return;
+    }
+    break;
+  case IR_TRUTH:
+    if (in->fs != IR_NOREF && fc->cmp_fast[in->args[0]]) {
+      lower_truth_of_compare(fc, r, in, fc->cmp_fast[in->args[0]]);
+      return;
+    }
+    break;
+  case IR_DECREF:
+    if (fc->cmp_fast[in->args[0]]) {
+      lower_decref_of_compare(fc, r, in, fc->cmp_fast[in->args[0]]);
+      return;
+    }
+    break;
+  default: break;
   }
+  lower_generic(fc, r, in);
 }
 
 /* The instruction whose frame state describes the loop header `to` at its first
@@ -1046,6 +1166,9 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
   fc->edge = calloc(fn->nblocks + 1, sizeof *fc->edge);
   if (!fc->vals || !fc->bbs || !fc->edge) PYLLC_DIE("out of memory");
   compute_rpo(fc);
+  ir_fill_uses(fn);
+  fc->cmp_fast = calloc(fn->ninstrs + 1, sizeof *fc->cmp_fast);
+  if (!fc->cmp_fast) PYLLC_DIE("out of memory");
   fc->checks_breaker = calloc(fn->nblocks + 1, sizeof *fc->checks_breaker);
   if (!fc->checks_breaker) PYLLC_DIE("out of memory");
   for (uint32_t i = 0; i < fn->ninstrs; i++)
@@ -1183,5 +1306,6 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
   free(fc->order);
   free(fc->rpo_index);
   free(fc->checks_breaker);
+  free(fc->cmp_fast);
   return rc;
 }

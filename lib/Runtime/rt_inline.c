@@ -18,6 +18,7 @@
 #include <internal/pycore_long.h>
 #include <internal/pycore_pystate.h>
 
+#include <math.h>
 #include <stdint.h>
 
 #include "rt_abi.h"
@@ -233,30 +234,94 @@ static RT_INLINE int64_t base_op(int64_t op) {
 static RT_INLINE int both_compact_ints(PyObject *a, PyObject *b) {
   return PyLong_CheckExact(a) && PyLong_CheckExact(b) && is_compact(a) && is_compact(b);
 }
-static RT_INLINE int both_floats(PyObject *a, PyObject *b) {
-  return PyFloat_CheckExact(a) && PyFloat_CheckExact(b);
+
+/* The double an exact float or exact compact int stands for, for float arithmetic: float's
+ * own methods convert an int operand with PyLong_AsDouble, exact below 2^30. Returns 0
+ * for anything else. */
+static RT_INLINE int as_double(PyObject *o, double *d) {
+  if (PyFloat_CheckExact(o)) {
+    *d = PyFloat_AS_DOUBLE(o);
+    return 1;
+  }
+  if (PyLong_CheckExact(o) && is_compact(o)) {
+    *d = (double)compact_value(o);
+    return 1;
+  }
+  return 0;
 }
 
-/* One operator's fast paths. |x|,|y| < 2^30: no int result overflows a long. */
-static RT_INLINE PyObject *binary_fast(int64_t bop, int64_t op, PyObject *a, PyObject *b) {
-  if (LIKELY(both_compact_ints(a, b))) {
-    long x = compact_value(a), y = compact_value(b);
-    switch (bop) {
-    case NB_ADD: return box_long(x + y);
-    case NB_SUBTRACT: return box_long(x - y);
-    case NB_MULTIPLY: return box_long(x * y);
-    case NB_AND: return box_long(x & y);
-    case NB_OR: return box_long(x | y);
-    case NB_XOR: return box_long(x ^ y);
-    }
-  } else if ((bop == NB_ADD || bop == NB_SUBTRACT || bop == NB_MULTIPLY) && both_floats(a, b)) {
-    double x = PyFloat_AS_DOUBLE(a), y = PyFloat_AS_DOUBLE(b);
-    switch (bop) {
-    case NB_ADD: return PyFloat_FromDouble(x + y);
-    case NB_SUBTRACT: return PyFloat_FromDouble(x - y);
-    case NB_MULTIPLY: return PyFloat_FromDouble(x * y);
-    }
+/* At least one float, the other a float or a compact int: float arithmetic applies
+ * (int's methods return NotImplemented for a float, then float's run). */
+static RT_INLINE int float_pair(PyObject *a, PyObject *b, double *x, double *y) {
+  if (!PyFloat_CheckExact(a) && !PyFloat_CheckExact(b)) return 0;
+  return as_double(a, x) && as_double(b, y);
+}
+
+/* Python's // and % on C longs (rounding towards minus infinity); y != 0 and no overflow
+ * (|x|, |y| < 2^30). */
+static RT_INLINE long floor_div(long x, long y) {
+  long q = x / y;
+  if (x % y != 0 && ((x < 0) != (y < 0))) q--;
+  return q;
+}
+static RT_INLINE long floor_mod(long x, long y) {
+  long r = x % y;
+  if (r != 0 && ((r < 0) != (y < 0))) r += y;
+  return r;
+}
+
+/* int op int, both compact: the result, or NULL (no exception) for the generic path
+ * (division by zero raises there, with the interpreter's message). */
+static RT_INLINE PyObject *int_fast(int64_t bop, long x, long y) {
+  switch (bop) {
+  case NB_ADD: return box_long(x + y);
+  case NB_SUBTRACT: return box_long(x - y);
+  case NB_MULTIPLY: return box_long(x * y);
+  case NB_AND: return box_long(x & y);
+  case NB_OR: return box_long(x | y);
+  case NB_XOR: return box_long(x ^ y);
+  case NB_FLOOR_DIVIDE: return y ? box_long(floor_div(x, y)) : NULL;
+  case NB_REMAINDER: return y ? box_long(floor_mod(x, y)) : NULL;
+  /* long_true_divide divides the doubles when both are exact in a double */
+  case NB_TRUE_DIVIDE: return y ? PyFloat_FromDouble((double)x / (double)y) : NULL;
   }
+  return NULL;
+}
+
+/* float op float (or compact int): the result, or NULL (no exception) for the generic
+ * path: a zero divisor, and powers float_pow treats specially (a base <= 0, a non-finite
+ * operand, a result that overflows or is subnormal: errno decides there). */
+static RT_INLINE PyObject *float_fast(int64_t bop, double x, double y) {
+  switch (bop) {
+  case NB_ADD: return PyFloat_FromDouble(x + y);
+  case NB_SUBTRACT: return PyFloat_FromDouble(x - y);
+  case NB_MULTIPLY: return PyFloat_FromDouble(x * y);
+  case NB_TRUE_DIVIDE: return y != 0.0 ? PyFloat_FromDouble(x / y) : NULL;
+  case NB_POWER:
+    if (x > 0.0 && __builtin_isfinite(x) && __builtin_isfinite(y)) {
+      double r = pow(x, y);
+      if (__builtin_isnormal(r)) return PyFloat_FromDouble(r);
+    }
+    return NULL;
+  }
+  return NULL;
+}
+
+/* One operator's fast paths: exact ints of one digit, floats (with a compact int on one
+ * side), str + str. |x|,|y| < 2^30: no int result overflows a long. */
+static RT_INLINE PyObject *binary_fast(int64_t bop, int64_t op, PyObject *a, PyObject *b) {
+  double x, y;
+  PyObject *r = NULL;
+  if (LIKELY(both_compact_ints(a, b))) {
+    if (bop == NB_POWER) return rt_binary_generic(op, a, b);
+    r = int_fast(bop, compact_value(a), compact_value(b));
+  } else if (bop != NB_AND && bop != NB_OR && bop != NB_XOR && bop != NB_FLOOR_DIVIDE &&
+             bop != NB_REMAINDER && float_pair(a, b, &x, &y)) {
+    r = float_fast(bop, x, y);
+  } else if (bop == NB_ADD && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
+    return PyUnicode_Concat(a, b);
+  }
+  if (r != NULL) return r;
   return rt_binary_generic(op, a, b);
 }
 
@@ -270,6 +335,10 @@ RT_FOLDS PyObject *rt_binary_op(TS *ts, Frame *f, int64_t op, PyObject *a, PyObj
   case NB_AND: return binary_fast(NB_AND, op, a, b);
   case NB_OR: return binary_fast(NB_OR, op, a, b);
   case NB_XOR: return binary_fast(NB_XOR, op, a, b);
+  case NB_FLOOR_DIVIDE: return binary_fast(NB_FLOOR_DIVIDE, op, a, b);
+  case NB_REMAINDER: return binary_fast(NB_REMAINDER, op, a, b);
+  case NB_TRUE_DIVIDE: return binary_fast(NB_TRUE_DIVIDE, op, a, b);
+  case NB_POWER: return binary_fast(NB_POWER, op, a, b);
   default: return rt_binary_generic(op, a, b);
   }
 }
@@ -302,11 +371,32 @@ static RT_INLINE PyObject *box_bool(int b) {
   return o;
 }
 
+/* The truth of `a CMP b` when the operands' types have a fast path, else -1: compact
+ * ints compare as longs; floats (or a float and a compact int, exact in a double) as
+ * doubles; str == str as the interpreter's COMPARE_OP_STR_JUMP does. */
+static RT_INLINE int compare_fast(int64_t c, PyObject *a, PyObject *b) {
+  double x, y;
+  if (LIKELY(both_compact_ints(a, b))) return cmp_long(c, compact_value(a), compact_value(b));
+  if (float_pair(a, b, &x, &y)) return cmp_double(c, x, y);
+  if ((c == Py_EQ || c == Py_NE) && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b))
+    return _PyUnicode_Equal(a, b) == (c == Py_EQ);
+  return -1;
+}
+
+/* A compare_op that only feeds a branch (lower.c, "compare feeding a branch"): 0 or 1
+ * without making a bool, or -1 for the generic compare_op and truth. */
+int64_t rt_compare_fast(TS *ts, Frame *f, int64_t c, PyObject *a, PyObject *b) {
+  return compare_fast(c, a, b);
+}
+
+/* compare_op where rt_compare_fast said -1. */
+PyObject *rt_compare_generic(TS *ts, Frame *f, int64_t c, PyObject *a, PyObject *b) {
+  return PyObject_RichCompare(a, b, (int)c);
+}
+
 PyObject *rt_compare_op(TS *ts, Frame *f, int64_t c, PyObject *a, PyObject *b) {
-  if (LIKELY(PyLong_CheckExact(a) && PyLong_CheckExact(b) && is_compact(a) && is_compact(b)))
-    return box_bool(cmp_long(c, compact_value(a), compact_value(b)));
-  if (PyFloat_CheckExact(a) && PyFloat_CheckExact(b))
-    return box_bool(cmp_double(c, PyFloat_AS_DOUBLE(a), PyFloat_AS_DOUBLE(b)));
+  int k = compare_fast(c, a, b);
+  if (k >= 0) return box_bool(k);
   return PyObject_RichCompare(a, b, (int)c);
 }
 
@@ -352,6 +442,9 @@ PyObject *rt_call(TS *ts, Frame *f, PyObject *kwnames, PyObject *m, PyObject *fn
     args--;
     nargsf = (size_t)(n + 1 - nkw);
   }
+  /* str(x): what the interpreter's PRECALL_NO_KW_STR_1 does (str has no vectorcall) */
+  if (callee == (PyObject *)&PyUnicode_Type && PyVectorcall_NARGS(nargsf) == 1 && !kwnames)
+    return PyObject_Str(args[0]);
   /* Python functions: rt_call_function calls compiled ones directly. */
   if (Py_IS_TYPE(callee, &PyFunction_Type))
     return rt_call_function(ts, callee, args, nargsf, kwnames);
@@ -362,8 +455,21 @@ PyObject *rt_call(TS *ts, Frame *f, PyObject *kwnames, PyObject *m, PyObject *fn
 
 PyObject *rt_get_iter(TS *ts, Frame *f, PyObject *o) { return PyObject_GetIter(o); }
 
-/* NULL without an exception: exhausted. */
+/* range_iterator's layout in 3.11 (Objects/rangeobject.c, not in any header); the
+ * interpreter's FOR_ITER_RANGE reads the same fields. */
+typedef struct {
+  PyObject_HEAD
+  long index, start, step, len;
+} RangeIter;
+
+/* NULL without an exception: exhausted. A range iterator is stepped here, as FOR_ITER_RANGE
+ * does, without calling its tp_iternext. */
 PyObject *rt_iter_next(TS *ts, Frame *f, PyObject *it) {
+  if (Py_IS_TYPE(it, &PyRangeIter_Type)) {
+    RangeIter *r = (RangeIter *)it;
+    if (r->index >= r->len) return NULL;
+    return box_long((long)(r->start + (unsigned long)(r->index++) * r->step));
+  }
   PyObject *v = (*Py_TYPE(it)->tp_iternext)(it);
   if (v == NULL && ts->curexc_type != NULL) {
     if (!PyErr_ExceptionMatches(PyExc_StopIteration)) return NULL;

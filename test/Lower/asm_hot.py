@@ -5,6 +5,8 @@
 # RUN: %pyllc %s -S -O2 --function ident | %FileCheck %s --check-prefix=LOCAL
 # RUN: %pyllc %s -S -O2 --function count | %FileCheck %s --check-prefix=LOOP
 # RUN: %pyllc %s -S -O2 --function callf | %FileCheck %s --check-prefix=CALL
+# RUN: %pyllc %s -S -O2 --function mod | %FileCheck %s --check-prefix=MOD
+# RUN: %pyllc %s -S -O2 --function upto | %FileCheck %s --check-prefix=RANGE
 
 # int + int: both operands exact compact ints, the sum is a small int taken from the
 # interpreter's cache: no call on the int path from the type test to the decrefs (whose
@@ -18,19 +20,22 @@
 # ADD-NOT:   call
 # ADD:       _PyRuntime@GOTPCREL(%rip)
 # ADD-NOT:   call
-# ADD:       incq
+# ADD:       incq 680(
+# ADD-NEXT:  jmp [[JOIN:.LBB[0-9_]+]]
+# ADD:       [[JOIN]]:
 # ADD-NEXT:  decq
-# ADD-NEXT:  jne
 def add(a, b):
     return a + b
 
-# int < int: compared in registers, no call before the branch on the result.
+# int < int feeding the `if`: compared in registers, and the branch takes that answer
+# (rt_compare_fast): no call and no bool object from the compare to the jump that joins
+# the branch on the answer.
 # LT-LABEL: py.lt.{{[0-9]+}}:
 # LT:       cmpq PyLong_Type@GOTPCREL(%rip), %rax
-# LT-NOT:   call
 # LT:       setl
 # LT-NOT:   call
-# LT:       _Py_TrueStruct@GOTPCREL(%rip)
+# LT-NOT:   _Py_TrueStruct
+# LT:       jmp
 def lt(a, b):
     if a < b:
         return a
@@ -65,3 +70,33 @@ def count(n):
 # CALL:       callq PyObject_Vectorcall@PLT
 def callf(f, x):
     return f(x)
+
+# int % int: both compact, divided in registers (idivq), the result boxed from the
+# small-int cache: no call from the type test to the box.
+# MOD-LABEL: py.mod.{{[0-9]+}}:
+# MOD:       cmpq PyLong_Type@GOTPCREL(%rip), %rax
+# MOD-NOT:   call
+# MOD:       idivq
+# MOD-NOT:   call
+# MOD:       _PyRuntime@GOTPCREL(%rip)
+def mod(a, b):
+    return a % b
+
+# A range iterator is stepped in place (index at offset 16, start 24, step 32, len 40)
+# instead of calling its tp_iternext (offset 224 of the type).
+# RANGE-LABEL: py.upto.{{[0-9]+}}:
+# RANGE:       cmpq PyRangeIter_Type@GOTPCREL(%rip), %rax
+# RANGE-NEXT:  je [[FAST:.LBB[0-9_]+]]
+# RANGE:       callq *224(%rax)
+# RANGE:       [[FAST]]:
+# RANGE-NEXT:  movq 16([[IT:%r[a-z0-9]+]]), [[IDX:%r[a-z0-9]+]]
+# RANGE-NEXT:  cmpq 40([[IT]]), [[IDX]]
+# RANGE-NOT:   call
+# RANGE:       imulq 32([[IT]]), [[IDX]]
+# RANGE-NOT:   call
+# RANGE:       _PyRuntime@GOTPCREL(%rip)
+def upto(n):
+    s = 0
+    for i in range(n):
+        s += i
+    return s
