@@ -1066,8 +1066,9 @@ PyObject *rt_prep_reraise_star(void *ts, void *f, PyObject *orig, PyObject *excs
   int r = reraised_eg == Py_None ? 0 : PyList_Append(raised, reraised_eg);
   Py_DECREF(reraised_eg);
   if (r < 0) goto done;
-  result = PyList_GET_SIZE(raised) > 1 ? new_exception_group(raised)
-                                       : Py_NewRef(PyList_GET_ITEM(raised, 0));
+  /* 3.11 wraps what the clauses raised in a new group even when it is one exception
+   * (3.12 raises a lone one as it is). */
+  result = new_exception_group(raised);
 done:
   Py_XDECREF(raised);
   Py_XDECREF(reraised);

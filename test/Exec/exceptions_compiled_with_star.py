@@ -1,6 +1,6 @@
 # Execution test: python3.11 and `pyllc --run` give the same output and exit status.
 # Compiled handlers of `with` (an __exit__ that swallows, one that re-raises, one that
-# raises its own), except* (split groups, re-raised rest, raise inside a clause), finally
+# raises its own), except* (split groups, re-raised rest, raises in clauses: new group), finally
 # re-raising after a return-less body, and RAISE_VARARGS' corner cases run compiled:
 # raise of a class, `from None`, a non-exception, a class whose call fails, bare raise
 # with nothing handled.
@@ -99,6 +99,7 @@ for mode in ("swallow", "propagate", "own"):
 print(star([ValueError(1), KeyError(2), TypeError(3)]))
 print(star([ValueError(1)]))
 print(star([TypeError(3)]))
+print(star([KeyError(2)]))  # one raise and nothing re-raised: a new group in 3.11
 print(finally_reraise(1))
 print(finally_reraise(0))
 for k in range(6):
@@ -114,6 +115,7 @@ for k in range(6):
 # CHECK-NEXT: [('V', ['ValueError(1)']), ('K', 1), ('rest', "ExceptionGroup('', [RuntimeError('in star'), ExceptionGroup('eg', [TypeError(3)])])", ["RuntimeError('in star')", "ExceptionGroup('eg', [TypeError(3)])"])]
 # CHECK-NEXT: [('V', ['ValueError(1)'])]
 # CHECK-NEXT: [('rest', "ExceptionGroup('eg', [TypeError(3)])", ['TypeError(3)'])]
+# CHECK-NEXT: [('K', 1), ('rest', "ExceptionGroup('', [RuntimeError('in star')])", ["RuntimeError('in star')"])]
 # CHECK-NEXT: ['body', 'finally None']
 # CHECK-NEXT: ['body', "finally <class 'ZeroDivisionError'>", [('finally_reraise', 62)]]
 # CHECK-NEXT: ('KeyError()', 'None', 'None', False, [('raises', 78)])
