@@ -855,6 +855,23 @@ static bool rt_has_loops(PyObject *code) {
   return found;
 }
 
+/* Does the frame run in the program's `__main__` (the script, -m module, -c command, and
+ * class bodies and exec() in its globals)? */
+static bool rt_runs_in_main(_PyInterpreterFrame *frame) {
+  PyObject *name = PyDict_GetItemString(frame->f_globals, "__name__"); /* borrowed */
+  return name && PyUnicode_Check(name) && _PyUnicode_EqualToASCIIString(name, "__main__");
+}
+
+/* Should this first call run as baseline code, to count its back-edges? Functions with
+ * loops, yes. Code that runs once (module and class bodies, exec()) only in __main__: a
+ * program's work may be a loop at the top level of its script, whereas baseline code for
+ * every imported module body with a loop would cost 0.1-1.2 s of compilation each. */
+static bool rt_wants_baseline(_PyInterpreterFrame *frame) {
+  PyObject *code = (PyObject *)frame->f_code;
+  if (!rt_has_loops(code)) return false;
+  return (frame->f_code->co_flags & CO_OPTIMIZED) || rt_runs_in_main(frame);
+}
+
 static PyObject *rt_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag) {
   PyObject *code = (PyObject *)frame->f_code;
   if (!throwflag && rt_c_stack_low()) {
@@ -879,12 +896,13 @@ static PyObject *rt_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int thro
   if (n < 0) return _PyEval_EvalFrameDefault(ts, frame, throwflag);
   n++;
   bool hot = n > rt_threshold;
-  bool loops = !hot && (frame->f_code->co_flags & CO_OPTIMIZED) && rt_has_loops(code);
+  /* Decided at the first call: later ones would only scan the bytecode again. */
+  bool loops = !hot && n == 1 && rt_wants_baseline(frame);
   if (hot || loops) {
-    /* Hot: optimised code now. A function with loops (module and class bodies run once)
-     * runs as baseline code, which counts the rest of its calls and its back-edges and
-     * replaces itself with optimised code when they reach the threshold, in the middle
-     * of a loop if need be. */
+    /* Hot: optimised code now. A function with loops (rt_wants_baseline) runs as
+     * baseline code, which counts the rest of its calls and its back-edges and replaces
+     * itself with optimised code when they reach the threshold, in the middle of a loop
+     * if need be. */
     _PyCode_SetExtra(code, rt_count_index, (void *)(intptr_t)-1);
     int ok = hot ? rt_compile_now(code, rt_opt_level)
                  : rt_compile_tier(code, 0, true, rt_threshold - (int64_t)n + 1);
