@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Conformance: CPython's own test suite, plainly and compiled, module by module.
 
-    scripts/conformance.py [--fast] [--jobs N] [--list FILE] [--pypkg DIR] [MODULE...]
+    scripts/conformance.py [--fast] [--jobs N] [--list FILE] [--pypkg DIR] [--opt N]
+                           [--threshold N] [MODULE...]
 
 Each module of scripts/conformance-modules.txt (or those named) runs twice with
 /usr/bin/python3.11 -m test -v MODULE:
   plain     the interpreter alone;
   compiled  under `python3.11 -m pyllc --threshold 0`, so that every code object is
             compiled before its first run (what cannot be is counted as a fallback).
+            `--threshold N` (N > 0) tests the tiers instead: baseline code, counting,
+            and on-stack replacement into optimised code in the middle of loops.
 The two runs must give the same result: the same module result in regrtest's summary
 (OK, failed, skipped, environment changed, ...) and, test by test, the same outcome (ok,
 FAIL, ERROR, skipped, expected failure, unexpected success). One line per module, then
@@ -115,12 +118,12 @@ def summary(text, modules):
     return result
 
 
-def run(module, compiled, pypkg, timeout, opt=0):
+def run(module, compiled, pypkg, timeout, opt=0, threshold=0):
     cmd = [PYTHON]
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)  # the plain run sees no pyllc
     if compiled:
-        cmd += ["-m", "pyllc", "--threshold", "0", f"-O{opt}"]
+        cmd += ["-m", "pyllc", "--threshold", str(threshold), f"-O{opt}"]
         env["PYTHONPATH"] = pypkg
         env["PYLLC_STATS"] = "1"
     batch = module.split()
@@ -148,11 +151,11 @@ def run(module, compiled, pypkg, timeout, opt=0):
                 "stats": stats, "out": parts[m], "err": err} for m in batch}
 
 
-def compare(batch, pypkg, timeout, logdir, opt):
+def compare(batch, pypkg, timeout, logdir, opt, threshold):
     """Runs one batch of modules both ways; a list of (module, plain, jit, problems)."""
     name = " ".join(batch)
     plain_all = run(name, False, pypkg, timeout)
-    jit_all = run(name, True, pypkg, timeout, opt)
+    jit_all = run(name, True, pypkg, timeout, opt, threshold)
     out = []
     for module in batch:
         plain, jit = plain_all[module], jit_all[module]
@@ -189,6 +192,9 @@ def main():
     ap.add_argument("--batch", type=int, default=1, help="modules per regrtest process")
     ap.add_argument("--opt", type=int, default=0, choices=range(4),
                     help="optimisation level of the compiled run (default 0)")
+    ap.add_argument("--threshold", type=int, default=0,
+                    help="whole-program threshold of the compiled run (default 0: "
+                         "everything compiled before it runs)")
     args = ap.parse_args()
     if not os.path.isfile(os.path.join(args.pypkg, "pyllc", "__init__.py")):
         sys.exit(f"conformance: no pyllc package in {args.pypkg} (build it, or --pypkg)")
@@ -199,7 +205,8 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
         batches = [mods[i:i + max(1, args.batch)]
                    for i in range(0, len(mods), max(1, args.batch))]
-        futures = [pool.submit(compare, b, args.pypkg, args.timeout, args.logdir, args.opt)
+        futures = [pool.submit(compare, b, args.pypkg, args.timeout, args.logdir, args.opt,
+                               args.threshold)
                    for b in batches]
         results = (r for fut in futures for r in fut.result())
         for module, plain, jit, problems in results:
