@@ -34,9 +34,12 @@ def update(path):
     if MARK in text:
         text = text[: text.index(MARK)].rstrip("\n") + "\n"
     # The environment lit gives tests (test/lit.cfg.py): no PYTHONUNBUFFERED and the like,
-    # which would change how stdout and stderr interleave.
+    # which would change how stdout and stderr interleave; PYTHONPATH the build's package
+    # (tests that `import pyllc`).
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+    env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1",
+               PYTHONPATH=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                       "build", "python"))
     p = subprocess.run(["/usr/bin/python3.11", path], stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, cwd=os.path.dirname(path), env=env)
     lines = p.stdout.decode().splitlines() + ["[exit %d]" % p.returncode]

@@ -1,8 +1,11 @@
 # Example (c): inline .pyasm (pyllc.asm) in a hot Python loop. Run it with
 #     PYTHONPATH=build/python python3.11 examples/pyasm/inline_hot_loop.py
-# (the interpreter runs the loops, pyllc the .pyasm code), or with pyllc.jit / -m pyllc
-# so that the whole function is compiled. inline_hot_loop_plain.py computes the same in
-# plain Python; test/Examples/inline_hot_loop.test checks that both print the same.
+# histogram() runs in the interpreter: each pyllc.asm() call passes the function's
+# variables through a dict to the compiled .pyasm code and back (about 3.6 us a call).
+# checksum() is compiled by pyllc.jit: its .pyasm code is spliced into the function's
+# own code, on its own variables (about 0.1 us a call, bench/asm_inline.py; plain Python
+# `t = t + i` takes 0.08 us). inline_hot_loop_plain.py computes the same in plain
+# Python; test/Examples/inline_hot_loop.test checks that both print the same.
 import pyllc
 
 

@@ -157,6 +157,11 @@ typedef struct IrFrameState {
   int32_t bc_offset;  /* byte offset of the bytecode instruction (prev_instr) */
   uint32_t nlocals;   /* == fn->nlocalsplus */
   uint32_t nstack;    /* depth of the value stack */
+  uint32_t nframe;    /* leaving puts stack values [0, nframe) into the frame and releases
+                       * the rest: the temporaries of .pyasm code spliced into a bytecode
+                       * function, which the code object has no room for. Only an exception
+                       * leaves from a state with nframe < nstack (never a deopt: the
+                       * instruction cannot be run again). Usually nstack */
   IrRef *vals;        /* nlocals + nstack: locals first; IR_FS_MEM / IR_FS_UNSET markers */
   IrBlockId handler;  /* where an exception raised here is handled: a landing block, which
                        * reads its stack from the frame (entry_stack); IR_NOREF when the

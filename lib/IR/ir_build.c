@@ -343,6 +343,7 @@ uint32_t ir_new_fstate(IrFunc *fn, int32_t bc_offset, uint32_t nstack) {
   fs->bc_offset = bc_offset;
   fs->nlocals = fn->nlocalsplus;
   fs->nstack = nstack;
+  fs->nframe = nstack;
   fs->vals = IR_NEW_ARRAY(fn->arena, IrRef, fs->nlocals + nstack);
   fs->handler = IR_NOREF;
   for (uint32_t i = 0; i < fs->nlocals + nstack; i++)

@@ -1077,7 +1077,7 @@ static bool parse_slot(Parser *p, uint32_t fs, uint32_t slot) {
 }
 
 /* fs := '!fs(' '@'N ['handler' LABEL] ['|' slot,* ['|' ('$'L '=' slot),*]] ')'
- * (after "!fs") */
+ * (after "!fs"); 'release' before a stack slot sets nframe */
 static bool parse_fstate(Parser *p, uint32_t *out) {
   IrFunc *fn = p->fn;
   if (!expect(p, T_LPAREN, "after '!fs'"))
@@ -1104,7 +1104,7 @@ static bool parse_fstate(Parser *p, uint32_t *out) {
       TokKind k = (TokKind)p->toks[i].kind;
       if (k == T_BAR || k == T_RPAREN || k == T_NEWLINE || k == T_EOF)
         break;
-      nstack += k != T_COMMA;
+      nstack += k != T_COMMA && !is_kw(&p->toks[i], "release");
     }
   }
   uint32_t fs = ir_new_fstate(fn, (int32_t)off, nstack);
@@ -1114,6 +1114,10 @@ static bool parse_fstate(Parser *p, uint32_t *out) {
     for (uint32_t i = 0; i < nstack; i++) {
       if (i && !expect(p, T_COMMA, "between frame-state slots"))
         return false;
+      if (is_kw(peek(p), "release") && fn->fstates[fs].nframe == nstack) {
+        next(p); /* the slots from here on are released when leaving */
+        fn->fstates[fs].nframe = i;
+      }
       if (!parse_slot(p, fs, fn->nlocalsplus + i))
         return false;
     }

@@ -13,7 +13,8 @@
  *   instr    := ['%'V ':' type '='] mnemonic imm* [operand (',' operand)*] [fs] [line] [spec]
  *   operand  := '%'V | '[' '%'V ',' LABEL ']' (phi) | LABEL (terminator successors)
  *   imm      := INT | FLOAT | literal | none | "name" | '$'LNAME | binop | cmp | '@'FNAME
- *   fs       := '!fs(' '@'N ['handler' LABEL] ['|' slot,* ['|' ('$'LNAME '=' slot),*]] ')'
+ *   fs       := '!fs(' '@'N ['handler' LABEL] ['|' stack ['|' ('$'LNAME '=' slot),*]] ')'
+ *   stack    := slot,* with 'release' before the first slot leaving releases
  *               slot := '%'V | null | mem
  *   line     := '!line' N
  *   spec     := '!spec' OPNAME  (IrInstr.spec: the specialised CPython opcode seen there)
@@ -258,6 +259,8 @@ static void print_fstate(Printer *p, const IrFrameState *fs) {
     fputs(" |", p->out);
     for (uint32_t i = 0; i < fs->nstack; i++) {
       fputs(i ? ", " : " ", p->out);
+      if (i == fs->nframe)
+        fputs("release ", p->out);
       print_slot(p, fs->vals[fs->nlocals + i]);
     }
   }

@@ -257,6 +257,12 @@ static bool check_signature(Verifier *v, IrBlockId b, IrRef r) {
       report(v, b, r, "frame state has %u locals, the function %u",
              fn->fstates[in->fs].nlocals, fn->nlocalsplus);
       ok = false;
+    } else if (fn->fstates[in->fs].nframe < fn->fstates[in->fs].nstack &&
+               (info->flags & (IRF_DEOPT | IRF_SUSPEND))) {
+      /* the released values cannot be given back: only raising may leave there */
+      report(v, b, r, "'%s' can %s, but its frame state releases stack values", info->name,
+             info->flags & IRF_DEOPT ? "deoptimise" : "suspend");
+      ok = false;
     }
     IrBlockId h = in->fs < fn->nfstates ? fn->fstates[in->fs].handler : IR_NOREF;
     if (h != IR_NOREF && h >= fn->nblocks) {
@@ -269,9 +275,9 @@ static bool check_signature(Verifier *v, IrBlockId b, IrRef r) {
       report(v, b, r, "frame-state handler bb%u is not a landing block (landing(depth=N))",
              h);
       ok = false;
-    } else if (h != IR_NOREF && fn->fstates[in->fs].nstack < (uint32_t)fn->blocks[h].eh_depth) {
+    } else if (h != IR_NOREF && fn->fstates[in->fs].nframe < (uint32_t)fn->blocks[h].eh_depth) {
       report(v, b, r, "frame state has %u stack values, fewer than the depth %d its handler "
-             "bb%u keeps", fn->fstates[in->fs].nstack, (int)fn->blocks[h].eh_depth, h);
+             "bb%u keeps", fn->fstates[in->fs].nframe, (int)fn->blocks[h].eh_depth, h);
       ok = false;
     }
   }

@@ -362,16 +362,30 @@ static LLVMValueRef value_on_edge(FnCtx *fc, IrRef r, IrBlockId from_ir, IrBlock
 }
 
 /* Stores, at the builder's position, frame state `fs` into the frame: its locals held as
- * values and the bottom `nstack` values of its stack (NULL for `null` slots).
- * `from_ir`/`to` map phis when the state belongs to another block's instruction (loop
- * headers); pass IR_NOREF otherwise. False (and the function fails) on an undefined
- * value. */
+ * values and the bottom `nstack` values of its stack (NULL for `null` slots); stack
+ * values from fs->nframe up are released instead (Py_XDECREF), top first as unwinding
+ * pops them. `from_ir`/`to` map phis when the state belongs to another block's
+ * instruction (loop headers); pass IR_NOREF otherwise. False (and the function fails) on
+ * an undefined value. */
 static bool spill_fstate(FnCtx *fc, uint32_t fs_index, uint32_t nstack, IrBlockId from_ir,
                          IrBlockId to) {
   LowerCtx *lc = fc->lc;
   IrFrameState *fs = &fc->fn->fstates[fs_index];
   LLVMValueRef null = LLVMConstNull(lc->ptr);
-  for (uint32_t i = 0; i < fs->nlocals + nstack; i++) {
+  uint32_t kept = fs->nlocals + (nstack < fs->nframe ? nstack : fs->nframe);
+  for (uint32_t i = fs->nlocals + nstack; i-- > kept;) {
+    IrRef r = fs->vals[i];
+    if (r == IR_FS_MEM || r == IR_FS_UNSET) continue;
+    LLVMValueRef v = value_on_edge(fc, r, from_ir, to);
+    if (!v) {
+      fail(fc, "frame state refers to an undefined value %%%u", r);
+      return false;
+    }
+    LLVMTypeRef p[3] = {lc->ptr, lc->ptr, lc->ptr};
+    LLVMValueRef a[3] = {fc->ts, fc->frame, v};
+    call(lc, "rt_xdecref", lc->vd, p, 3, a);
+  }
+  for (uint32_t i = 0; i < kept; i++) {
     IrRef r = fs->vals[i];
     if (r == IR_FS_MEM) continue; /* already in the frame */
     if (i < fs->nlocals && r == IR_FS_UNSET) continue; /* locals live in the frame */
@@ -389,8 +403,9 @@ static bool spill_fstate(FnCtx *fc, uint32_t fs_index, uint32_t nstack, IrBlockI
 static void emit_tail_leave(FnCtx *fc, const IrFrameState *fs, int throwflag, int reason) {
   LowerCtx *lc = fc->lc;
   LLVMTypeRef params[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i32, lc->i64};
+  uint32_t depth = fs->nframe < fs->nstack ? fs->nframe : fs->nstack;
   LLVMValueRef args[6] = {fc->ts, fc->frame, i64c(lc, fs->bc_offset / 2),
-                          i64c(lc, fs->nstack), i32c(lc, throwflag), i64c(lc, reason)};
+                          i64c(lc, depth), i32c(lc, throwflag), i64c(lc, reason)};
   LLVMValueRef r = call(lc, "rt_leave_to_interp", lc->ptr, params, 6, args);
   LLVMSetTailCall(r, 1);
   LLVMBuildRet(lc->B, r);
@@ -426,7 +441,7 @@ static void emit_raise(FnCtx *fc, uint32_t fs_index, LLVMValueRef add_tb) {
   if (!spill_fstate(fc, fs_index, fs->nstack, IR_NOREF, IR_NOREF)) return;
   const IrBlock *land = &fc->fn->blocks[h];
   LLVMTypeRef p[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i64, lc->i64};
-  LLVMValueRef a[6] = {fc->ts, fc->frame, i64c(lc, fs->nstack), i64c(lc, land->eh_depth),
+  LLVMValueRef a[6] = {fc->ts, fc->frame, i64c(lc, fs->nframe), i64c(lc, land->eh_depth),
                        i64c(lc, land->eh_lasti), add_tb};
   LLVMValueRef r = call(lc, "rt_unwind", lc->i32, p, 6, a);
   LLVMBasicBlockRef interp = LLVMAppendBasicBlockInContext(lc->C, fc->func, "unwind.interp");
@@ -908,6 +923,8 @@ static void emit_osr_check(FnCtx *fc, IrBlockId from, IrBlockId to) {
   LowerCtx *lc = fc->lc;
   uint32_t fs = header_fstate(fc, to);
   if (fs == IR_NOREF) return; /* no state to enter with: this loop stays baseline */
+  if (fc->fn->fstates[fs].nframe < fc->fn->fstates[fs].nstack)
+    return; /* a loop of spliced .pyasm: the frame cannot hold its state */
   LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(lc->C, fc->func, "osr.no");
   LLVMValueRef entry = branch_to_tier_up(fc, "osr", cont);
   IrFrameState *st = &fc->fn->fstates[fs];
@@ -1067,9 +1084,12 @@ static void lower_term(FnCtx *fc, IrBlockId b) {
       emit_set_instr(fc, in->fs); /* the traceback entry's instruction */
       emit_raise(fc, in->fs, i64c(lc, 1));
     }
-    else if (in->op == IR_DEOPT || fc->fn->fstates[in->fs].handler == IR_NOREF)
+    else if (in->op == IR_DEOPT ||
+             (fc->fn->fstates[in->fs].handler == IR_NOREF &&
+              fc->fn->fstates[in->fs].nframe == fc->fn->fstates[in->fs].nstack))
       /* Raises that leave the function: the interpreter runs the instruction itself,
-       * which gives exactly its traceback and context chaining. */
+       * which gives exactly its traceback and context chaining (unless the instruction
+       * is not there: a raise of spliced .pyasm is done here, as with a handler). */
       emit_leave(fc, in->fs, 0, in->op == IR_DEOPT ? RT_DEOPT_GUARD : RT_DEOPT_EXCEPTION,
                  IR_NOREF, IR_NOREF);
     else

@@ -409,6 +409,15 @@ int rt_truth(TS *ts, Frame *f, PyObject *o) {
 
 int rt_is(TS *ts, Frame *f, PyObject *a, PyObject *b) { return a == b; }
 int rt_is_null(TS *ts, Frame *f, PyObject *a) { return a == NULL; }
+/* pyllc.asm is the extension's builtin `asm` of module "pyllc._pyllc": recognised by name
+ * and module, as JIT code cannot refer to the extension's own symbols. */
+int rt_is_asm(TS *ts, Frame *f, PyObject *a) {
+  if (!PyCFunction_Check(a)) return 0;
+  PyCFunctionObject *fn = (PyCFunctionObject *)a;
+  PyObject *mod = fn->m_module;
+  return strcmp(fn->m_ml->ml_name, "asm") == 0 && mod && PyUnicode_Check(mod) &&
+         PyUnicode_CompareWithASCIIString(mod, "pyllc._pyllc") == 0;
+}
 PyObject *rt_box_bool(TS *ts, Frame *f, int b) { return box_bool(b); }
 
 /* ---- globals ----------------------------------------------------------------------- */

@@ -67,6 +67,9 @@ typedef struct Builder {
   FeLower lw;            /* the stack, the block, frame-state and call state */
   uint32_t first_traceable; /* instruction index after RESUME (_co_firsttraceable) */
   const FeInstr *in;
+  PyasmSplicer *splicer; /* pyllc.asm() code spliced in, NULL if none */
+  int32_t *asm_site;     /* instruction -> its site (a CALL), else -1 */
+  uint32_t none_const;   /* fn->consts index of None, UINT32_MAX until needed */
 } Builder;
 
 /* ---- steps 1 and 2: blocks and stack depths -------------------------------------- */
@@ -966,6 +969,37 @@ static IrBlockId instr_handler(Builder *b) {
   return h >= 0 ? b->blks[h].land : IR_NOREF;
 }
 
+/* pyllc.asm("..."): if the callee is the real pyllc.asm, its code spliced here, then None
+ * as the call's result; else the interpreter makes the call (deopt at the CALL, its stack
+ * intact). The code's operations leave at the CALL, as an exception out of the call. */
+static void lower_asm_call(Builder *b, uint32_t site) {
+  FeLower *l = &b->lw;
+  IrFunc *fn = b->fn;
+  IrRef is = emit1(l, IR_IS_ASM, top(l, 1));
+  IrBlockId yes = ir_new_block(fn), no = ir_new_block(fn);
+  ir_emit_cbr(fn, l->cur, is, yes, no);
+  term_line(b);
+  l->cur = no;
+  emit0(l, IR_DEOPT);
+  l->cur = yes;
+  for (int k = 0; k < 3; k++)
+    release(l, pop(l));
+  l->kwnames = -1;
+  l->precall_spec = 0;
+  pyasm_splice_at(b->splicer, site, &l->cur, l->stack, l->sp, l->fs_offset, l->handler);
+  if (l->cur == IR_NOREF)
+    l->cur = ir_new_block(fn); /* the code does not end here: what follows is dead */
+  if (b->none_const == UINT32_MAX) {
+    IrConst k;
+    memset(&k, 0, sizeof k);
+    k.kind = IR_C_NONE;
+    k.src_index = -1;
+    b->none_const = ir_add_const(fn, k);
+  }
+  push(l, with_imm(l, emit0(l, IR_CONST), b->none_const, 0));
+  l->called_out = true;
+}
+
 static void lower_instr(Builder *b) {
   const FeInstr *in = b->in;
   uint8_t j = fe_op_info[in->op].jump;
@@ -983,13 +1017,91 @@ static void lower_instr(Builder *b) {
   uint32_t arg = in->arg;
   if (fe_op_info[in->op].arg == FE_ARG_CONST)
     arg = b->const_map[arg];
-  fe_lower_one(&b->lw, in->op, arg, in->spec);
+  int32_t site = b->splicer ? b->asm_site[in - b->dec->instrs] : -1;
+  if (site >= 0)
+    lower_asm_call(b, (uint32_t)site);
+  else
+    fe_lower_one(&b->lw, in->op, arg, in->spec);
   /* Falling into the next block. */
   if (j == FE_J_NONE && in == &b->dec->instrs[b->blks[b->blk_of[in - b->dec->instrs]].last])
     jump_to(b, (uint32_t)b->blk_of[in - b->dec->instrs] + 1);
 }
 
 /* ---- step 3 and the driver --------------------------------------------------------- */
+
+/* Whether name index i of fn is "asm". */
+static bool names_asm(const IrFunc *fn, uint32_t i) {
+  return i < fn->nnames && !strcmp(fn->names[i], "asm");
+}
+
+/* A call `pyllc.asm("...")` (or `asm("...")`) at CALL instruction i: PRECALL 1 and CALL 1
+ * on a str constant and a callee that is the attribute or global `asm` (3.11 loads a
+ * module's attribute with LOAD_ATTR after a NULL), in one block. Its text is the
+ * constant. Whether the callee is pyllc.asm is checked when it runs. */
+static const IrConst *asm_text(Builder *b, uint32_t i) {
+  const FeInstr *ins = b->dec->instrs;
+  if (i < 3 || ins[i].op != FE_CALL || ins[i].arg != 1 || ins[i - 1].op != FE_PRECALL ||
+      ins[i - 1].arg != 1 || ins[i - 2].op != FE_LOAD_CONST || b->blk_of[i - 3] != b->blk_of[i])
+    return NULL;
+  const FeInstr *callee = &ins[i - 3];
+  bool named = ((callee->op == FE_LOAD_METHOD || callee->op == FE_LOAD_ATTR) &&
+                names_asm(b->fn, callee->arg)) ||
+               (callee->op == FE_LOAD_GLOBAL && (callee->arg & 1) &&
+                names_asm(b->fn, callee->arg >> 1));
+  const IrConst *k = &b->fn->consts[b->const_map[ins[i - 2].arg]];
+  return named && k->kind == IR_C_STR ? k : NULL;
+}
+
+/* Column (1-based) of the first character of the string literal that starts at 0-based
+ * byte column col0 of `line` of the source: after its prefix and quotes. Without the
+ * source, one quote is assumed. */
+static int text_column(const FeCode *c, int32_t line, int32_t col0) {
+  const char *p = c->source, *end = c->source + c->nsource;
+  for (int32_t l = 1; p && p < end && l < line; l++) {
+    p = memchr(p, '\n', (size_t)(end - p));
+    p = p ? p + 1 : NULL;
+  }
+  if (!p || col0 < 0 || end - p <= col0)
+    return col0 + 2;
+  const char *q = p + col0;
+  while (q < end && strchr("rRuUbBfF", *q) && *q)
+    q++;
+  int quote = end - q >= 3 && (q[0] == '"' || q[0] == '\'') && q[1] == q[0] && q[2] == q[0]
+                  ? 3 : 1;
+  return (int)(q - p) + quote + 1;
+}
+
+/* The pyllc.asm() sites of the code, handed to the .pyasm front end: false after errors
+ * in their code (reported). No sites, or code that cannot be spliced: no splicer. */
+static bool find_asm_sites(Builder *b) {
+  const FeDecoded *dec = b->dec;
+  if (!(b->fn->flags & 0x1)) /* not CO_OPTIMIZED: module and class bodies have no fast
+                                locals, and pyllc.asm() raises TypeError there */
+    return true;
+  b->asm_site = malloc(sizeof *b->asm_site * (dec->ninstrs + 1));
+  FeAsmSite *sites = malloc(sizeof *sites * (dec->ninstrs + 1));
+  if (!b->asm_site || !sites)
+    PYLLC_DIE("out of memory");
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < dec->ninstrs; i++) {
+    const IrConst *k = b->depth_before[i] >= 3 ? asm_text(b, i) : NULL;
+    b->asm_site[i] = k ? (int32_t)n : -1;
+    if (!k)
+      continue;
+    uint32_t unit = dec->instrs[i - 2].unit;
+    int32_t line = fe_line_of(b->c, unit);
+    sites[n++] = (FeAsmSite){.text = k->u.str, .len = k->n, .line = line > 0 ? line : 1,
+                             .col = text_column(b->c, line, fe_col_of(b->c, unit)),
+                             .depth = (uint32_t)b->depth_before[i] - 3};
+  }
+  bool failed = false;
+  const char *why = NULL;
+  if (n)
+    b->splicer = pyasm_splice_begin(b->d, b->fn, b->c->filename, sites, n, b->c->asm_opts,
+                                    &failed, &why);
+  free(sites);
+  return !failed;
+}
 
 static void mark_loop_headers(Builder *b) {
   for (uint32_t i = 0; i < b->dec->ninstrs; i++) {
@@ -1146,7 +1258,8 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
               const uint32_t *const_map) {
   Builder b = {.d = d, .c = c, .dec = dec, .fn = fn, .const_map = const_map,
                .lw = {.fn = fn, .handler = IR_NOREF, .kwnames = -1,
-                      .true_const = UINT32_MAX}};
+                      .true_const = UINT32_MAX},
+               .none_const = UINT32_MAX};
   bool ok = false;
   find_blocks(&b);
   b.first_traceable = UINT32_MAX;
@@ -1158,6 +1271,8 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
   count_preds(&b);
   map_handlers(&b);
   mark_loop_headers(&b);
+  if (c->asm_opts && !find_asm_sites(&b))
+    goto done;
   bool resumable = false;
   for (uint32_t k = 1; k < b.nblks; k++)
     if (is_resume_point(&b, k)) {
@@ -1220,10 +1335,18 @@ bool fe_build(PyllcDiag *d, const FeCode *c, const FeDecoded *dec, IrFunc *fn,
     uint32_t k = b.work[--b.nwork];
     lower_block(&b, k);
   }
+  if (b.splicer) {
+    bool spliced = pyasm_splice_end(b.splicer);
+    b.splicer = NULL;
+    if (!spliced)
+      goto done;
+  }
   ir_remove_trivial_phis(fn); /* merges where the stack slot did not change */
   finish(fn);
   ok = true;
 done:
+  pyasm_splice_free(b.splicer);
+  free(b.asm_site);
   free(b.blks);
   free(b.blk_of);
   free(b.depth_before);

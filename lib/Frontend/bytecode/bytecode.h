@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "pyllc/diag.h"
+#include "pyllc/frontend.h"
 #include "pyllc/ir.h"
 
 /* How an instruction's argument is read. */
@@ -77,6 +78,9 @@ typedef struct FeCode {
   bool line_in_message;      /* errors name the line in the message, not as a position
                                 (the file is a .pyc: no source line to show) */
   bool osr_entries;          /* loop headers get dispatch landings too (OSR) */
+  const PyasmOptions *asm_opts; /* not NULL: pyllc.asm("...") calls are spliced in */
+  const char *source;        /* the file's text when known (columns of pyllc.asm code) */
+  size_t nsource;
 } FeCode;
 
 /* One decoded instruction. Offsets are in code units. */
@@ -159,6 +163,37 @@ typedef struct FeLower {
  * the specialised opcode seen there (type feedback), 0 if none. An FE_J_EXIT opcode ends
  * l->cur with its terminator. */
 void fe_lower_one(FeLower *l, int op, uint32_t oparg, uint16_t spec);
+
+/* ---- pyllc.asm("...") spliced into the function (lib/Frontend/pyasm/lower.c) ---- */
+
+/* One call site: its .pyasm code and where that starts in the file. */
+typedef struct FeAsmSite {
+  const char *text;
+  size_t len;
+  int line, col;      /* 1-based, of the code's first character */
+  uint32_t depth;     /* the Python stack depth below the call's three values */
+} FeAsmSite;
+
+typedef struct PyasmSplicer PyasmSplicer;
+
+/* Parses and checks the code of every site of fn (a dry run of the lowering). NULL after
+ * errors (reported; *failed set) or when the code cannot be spliced (*why says why: the
+ * calls then stay calls). */
+PyasmSplicer *pyasm_splice_begin(PyllcDiag *d, IrFunc *fn, const char *filename,
+                                 const FeAsmSite *sites, uint32_t n, const PyasmOptions *opts,
+                                 bool *failed, const char **why);
+/* Lowers site k's code at the end of block *cur, stack[0..sp) being the Python stack below
+ * the call: its operations get frame states at fs_offset with handler, which keep those
+ * sp values and release the code's own when leaving. On return *cur is where control
+ * goes on (IR_NOREF: nowhere) with stack[0..sp) the values there. */
+void pyasm_splice_at(PyasmSplicer *s, uint32_t k, IrBlockId *cur, IrRef *stack, uint32_t sp,
+                     int32_t fs_offset, IrBlockId handler);
+/* After every site: phis and frame states. False after errors (reported). Frees s. */
+bool pyasm_splice_end(PyasmSplicer *s);
+void pyasm_splice_free(PyasmSplicer *s);
+
+/* 0-based column of code unit `unit` from the line table, -1 when it has none. */
+int32_t fe_col_of(const FeCode *c, uint32_t unit);
 
 /* Reports `offset N: message` at the instruction's line when known. */
 void fe_error_at(PyllcDiag *d, const FeCode *c, uint32_t unit, const char *fmt, ...)

@@ -34,6 +34,8 @@ typedef struct Ctx {
   bool from_pyc;    /* no source text: lines go into messages */
   bool osr_entries; /* loop headers get dispatch landings (fe_func_from_code_ex) */
   double t_inner;   /* seconds spent in the functions nested in the one being built */
+  const char *source; /* the file's text, when compiled from source */
+  size_t nsource;
 } Ctx;
 
 static IrFunc *func_from_code(Ctx *x, PyCodeObject *co);
@@ -239,6 +241,16 @@ static bool check_kwnames(Ctx *x, const FeCode *c, const FeDecoded *dec, IrFunc 
 
 static IrFunc *build_func(Ctx *x, PyCodeObject *co);
 
+/* Whether the code names `asm` (a pyllc.asm() call may be there). */
+static bool names_asm(PyCodeObject *co) {
+  for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_names); i++) {
+    PyObject *n = PyTuple_GET_ITEM(co->co_names, i);
+    if (PyUnicode_Check(n) && PyUnicode_CompareWithASCIIString(n, "asm") == 0)
+      return true;
+  }
+  return false;
+}
+
 /* build_func, timed: fn->t_front excludes the nested functions built on the way. */
 static IrFunc *func_from_code(Ctx *x, PyCodeObject *co) {
   double t0 = pyllc_now(), outer_inner = x->t_inner;
@@ -292,11 +304,27 @@ static IrFunc *build_func(Ctx *x, PyCodeObject *co) {
       .line_in_message = x->from_pyc,
       .osr_entries = x->osr_entries,
   };
+  /* pyllc.asm("...") code is spliced in: MACRO_IMPORT searches sys.path, and `~m.!x`
+   * is resolved now (`@!x` loads at run time: the globals are not known here) */
+  char **dirs = NULL;
+  size_t ndirs = 0;
+  PyasmOptions asm_opts = {.resolve = pyasm_python_resolve};
+  if (names_asm(co)) {
+    dirs = pyasm_sys_path_dirs(NULL, &ndirs);
+    asm_opts.import_dirs = (const char *const *)dirs;
+    asm_opts.nimport_dirs = ndirs;
+    c.asm_opts = &asm_opts;
+    c.source = x->source;
+    c.nsource = x->nsource;
+  }
   FeDecoded dec;
-  if (!fe_decode(x->d, &c, &dec))
+  if (!fe_decode(x->d, &c, &dec)) {
+    pyasm_free_dirs(dirs, ndirs);
     goto fail;
+  }
   bool ok = check_kwnames(x, &c, &dec, fn, const_map) && fe_build(x->d, &c, &dec, fn, const_map);
   fe_decoded_free(&dec);
+  pyasm_free_dirs(dirs, ndirs);
   if (!ok)
     goto fail;
   x->nesting--;
@@ -320,11 +348,12 @@ static bool deopt_table_agrees(void) {
 }
 
 static IrModule *module_from_code(PyllcDiag *d, const char *filename, PyObject *code,
-                                  bool keep_origin, bool from_pyc) {
+                                  bool keep_origin, bool from_pyc, const char *source,
+                                  size_t nsource) {
   if (!deopt_table_agrees())
     PYLLC_DIE("opcodes_311.def disagrees with this CPython's _PyOpcode_Deopt");
   IrModule *m = ir_new_module(filename);
-  Ctx x = {d, m, filename, 0, keep_origin, from_pyc};
+  Ctx x = {d, m, filename, 0, keep_origin, from_pyc, .source = source, .nsource = nsource};
   if (!func_from_code(&x, (PyCodeObject *)code) || pyllc_diag_errors(d)) {
     ir_free_module(m);
     return NULL;
@@ -389,7 +418,7 @@ IrModule *fe_module_from_source(PyllcDiag *d, const char *filename, const char *
   free(text);
   if (!code)
     return NULL;
-  IrModule *m = module_from_code(d, filename, code, code_out != NULL, false);
+  IrModule *m = module_from_code(d, filename, code, code_out != NULL, false, src, len);
   if (m && code_out)
     *code_out = code;
   else
@@ -469,7 +498,7 @@ IrModule *fe_module_from_pyc(PyllcDiag *d, const char *filename, const unsigned 
     Py_DECREF(code);
     return NULL;
   }
-  IrModule *m = module_from_code(d, filename, code, code_out != NULL, true);
+  IrModule *m = module_from_code(d, filename, code, code_out != NULL, true, NULL, 0);
   if (m && code_out)
     *code_out = code;
   else

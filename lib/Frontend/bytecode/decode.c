@@ -86,10 +86,14 @@ static int32_t lt_svarint(LineReader *r) {
   return (v & 1) ? -(int32_t)(v >> 1) : (int32_t)(v >> 1);
 }
 
-/* Fills lines[0..ncode) (-1 where none); a malformed table leaves the rest -1. */
-static void fill_lines(const FeCode *c, int32_t *lines) {
-  for (uint32_t i = 0; i < c->ncode; i++)
+/* Fills lines[0..ncode) (-1 where none), and cols (0-based, -1 where none) unless NULL;
+ * a malformed table leaves the rest -1. */
+static void fill_positions(const FeCode *c, int32_t *lines, int32_t *cols) {
+  for (uint32_t i = 0; i < c->ncode; i++) {
     lines[i] = -1;
+    if (cols)
+      cols[i] = -1;
+  }
   LineReader r = {c->linetable, c->linetable + c->nlinetable, false};
   int64_t line = c->firstlineno;
   uint32_t unit = 0;
@@ -100,21 +104,26 @@ static void fill_lines(const FeCode *c, int32_t *lines) {
     int code = (first >> 3) & 15;
     uint32_t len = (uint32_t)(first & 7) + 1;
     bool has = true;
+    int64_t col = -1;
     if (code == 15) {
       has = false;
     } else if (code == 14) {
       line += lt_svarint(&r);
       lt_varint(&r);
-      lt_varint(&r);
+      col = (int64_t)lt_varint(&r) - 1;
       lt_varint(&r);
     } else if (code == 13) {
       line += lt_svarint(&r);
     } else if (code >= 10) {
       line += code - 10;
+      if (r.p < r.end)
+        col = *r.p;
       r.p += 2;
       if (r.p > r.end)
         r.bad = true;
     } else {
+      if (r.p < r.end) /* short form: column code * 8 + the high bits of the next byte */
+        col = code * 8 + ((*r.p >> 4) & 7);
       r.p += 1;
       if (r.p > r.end)
         r.bad = true;
@@ -123,9 +132,26 @@ static void fill_lines(const FeCode *c, int32_t *lines) {
       return;
     if (line < -1 || line > INT32_MAX)
       return;
-    for (uint32_t k = 0; k < len && unit < c->ncode; k++, unit++)
+    for (uint32_t k = 0; k < len && unit < c->ncode; k++, unit++) {
       lines[unit] = has ? (int32_t)line : -1;
+      if (cols)
+        cols[unit] = has && col >= 0 && col <= INT32_MAX ? (int32_t)col : -1;
+    }
   }
+}
+
+static void fill_lines(const FeCode *c, int32_t *lines) { fill_positions(c, lines, NULL); }
+
+int32_t fe_col_of(const FeCode *c, uint32_t unit) {
+  if (unit >= c->ncode)
+    return -1;
+  int32_t *lines = malloc(sizeof *lines * c->ncode * 2);
+  if (!lines)
+    PYLLC_DIE("out of memory");
+  fill_positions(c, lines, lines + c->ncode);
+  int32_t col = lines[c->ncode + unit];
+  free(lines);
+  return col;
 }
 
 int32_t fe_line_of(const FeCode *c, uint32_t unit) {

@@ -77,6 +77,9 @@ typedef struct Pending { /* a frame state to build at the end */
   IrRef instr;
   uint32_t nstack;
   IrRef *stack;
+  int32_t offset;      /* spliced code: the pyllc.asm() call's offset, handler and the */
+  IrBlockId handler;   /* depth of the Python stack below it (the values kept when */
+  uint32_t nframe;     /* leaving); else unused */
 } Pending;
 
 /* A string -> index map (open addressing over the strings of an array), so that names
@@ -164,6 +167,9 @@ typedef struct FnCtx {
   int64_t raw_kwnames; /* RAW KW_NAMES's tuple (fn->consts index) for the next RAW CALL */
   struct PySite *pysites; /* PYTHON blocks in a DEF: their write-backs, made at the end */
   uint32_t npysites, cappysites;
+  bool splice;         /* pyllc.asm() code spliced into a bytecode function: its locals are
+                          the code object's, fixed; no back-edge checks of its own (the
+                          lowering's leave no frame to re-run the call) */
 } FnCtx;
 
 /* A PYTHON block in a DEF ran exec() on a locals() dict (hidden local `slot`); block
@@ -208,6 +214,10 @@ typedef struct W {
   bool too_big;        /* the expansion budget was exceeded (reported once) */
   const char *root_file; /* the file being compiled (cx->filename moves into imports) */
   const PyasmInline *inl; /* pyllc.asm() code: the function's variables only, no RETURN */
+  int32_t site_offset;   /* spliced code: where its frame states leave (the call) ... */
+  IrBlockId site_handler;
+  uint32_t site_depth;   /* ... and the Python stack depth they keep */
+  const char *cant;      /* why the code cannot be spliced (a new local), NULL if it can */
 } W;
 
 static void stmts(W *w, Env *env, PyasmStmt *list);
@@ -274,6 +284,9 @@ static void add_pending(FnCtx *f, IrRef r, const IrRef *stack, uint32_t n, W *w)
   Pending *p = &f->pending[f->npending++];
   p->instr = r;
   p->nstack = n;
+  p->offset = w->site_offset;
+  p->handler = w->site_handler;
+  p->nframe = w->site_depth;
   p->stack = alloc(w, sizeof(IrRef) * (n ? n : 1));
   if (n)
     memcpy(p->stack, stack, sizeof(IrRef) * n);
@@ -532,6 +545,14 @@ static void restore_stack(W *w, const IrRef *copy, uint32_t sp) {
   w->f->sp = sp;
 }
 
+/* JUMP_BACKWARD's check of signals, the GIL and tracing. Spliced code has none of its
+ * own: tracing would leave to the interpreter, which would run the pyllc.asm() call
+ * again; the lowering's check of back-edges handles the rest in place. */
+static void back_edge_check(W *w) {
+  if (!w->f->splice)
+    emit(w, IR_EVAL_BREAKER, NULL, 0);
+}
+
 /* An unconditional jump from the current block to j (nothing in unreachable code). */
 static void jump_to(W *w, Join *j, int line, int col) {
   FnCtx *f = w->f;
@@ -547,7 +568,7 @@ static void jump_to(W *w, Join *j, int line, int col) {
     return;
   }
   if (j->placed)
-    emit(w, IR_EVAL_BREAKER, NULL, 0); /* a backward jump: signals, GIL, tracing */
+    back_edge_check(w); /* a backward jump: signals, GIL, tracing */
   leave_loops(w, j, true);
   IrBlockId from = cur(w);
   join_record(w, j, from);
@@ -614,7 +635,7 @@ static void branch(W *w, IrRef c, Join *t, Join *fj, int line, int col) {
     IrBlockId mid = ir_new_block(fn);
     f->cur = mid;
     if (t->placed)
-      emit(w, IR_EVAL_BREAKER, NULL, 0);
+      back_edge_check(w);
     leave_loops(w, t, true);
     join_record(w, t, mid);
     set_line(w, ir_emit_br(fn, mid, t->block));
@@ -755,6 +776,7 @@ static const char *var_name(W *w, Env *env, const char *name) {
 
 static int find_local(FnCtx *f, const char *name);
 static bool is_private(const char *name);
+static bool is_cell(FnCtx *f, int i);
 
 /* var_name of a variable the program names at line:col. In pyllc.asm() code it must be
  * a variable of the Python function (or a macro's private one): reported otherwise. */
@@ -775,6 +797,13 @@ static int find_local(FnCtx *f, const char *name) {
 
 static int add_local(W *w, FnCtx *f, const char *name, uint8_t kind) {
   int i = find_local(f, name);
+  if (f->splice) { /* the code object's variables are all there is: only a dry run (see
+                      splice_dry_run) goes on, with the variable added */
+    if (i < 0)
+      w->cant = "it needs a variable the function does not have (a macro's own)";
+    else if (kind == IR_LOCAL_CELL && !is_cell(f, i))
+      w->cant = "it needs a variable to be a cell (CALL PARTIAL with ?arguments)";
+  }
   if (i >= 0) {
     if (kind == IR_LOCAL_CELL && !(f->kinds[i] & IR_LOCAL_FREE))
       f->kinds[i] |= IR_LOCAL_CELL;
@@ -1001,6 +1030,14 @@ static PyasmExpr *synth(W *w, PyasmExprKind kind, const PyasmExpr *at) {
  * its entry, into a hidden fast local (see init_builtins); each use loads from there. */
 static void push_builtin(W *w, const char *name) {
   FnCtx *f = w->f;
+  if (f->splice) { /* no hidden local there: __import__('builtins') at each use */
+    IrConst none = {.kind = IR_C_NONE}, zero = {.kind = IR_C_INT};
+    push(w, emit0(w, IR_CONST, add_const(w, zero)));
+    push(w, emit0(w, IR_CONST, add_const(w, none)));
+    apply(w, IR_IMPORT_NAME, 2, name_index(w, "builtins"), 0);
+    apply(w, IR_LOAD_ATTR, 1, name_index(w, name), 0);
+    return;
+  }
   if (f->builtins_slot < 0)
     f->builtins_slot = add_local(w, f, "__pyasm_builtins", IR_LOCAL_PLAIN);
   push(w, emit0(w, IR_LOAD_LOCAL, f->builtins_slot));
@@ -2126,6 +2163,11 @@ static void gen_foreach(W *w, Env *env, PyasmStmt *s) {
 
 static void gen_jump(W *w, Env *env, PyasmStmt *s) {
   Join *j = find_label(w, s->name);
+  if (!j && w->inl && !w->f->splice && !(env && env->macro)) {
+    ERR(w, s, "JUMP to undefined label '%s' (a label of another pyllc.asm() of the function "
+        "is reached only when pyllc compiles the function)", s->name);
+    return;
+  }
   if (!j) {
     ERR(w, s, "JUMP to undefined label '%s'", s->name);
     return;
@@ -3511,6 +3553,27 @@ static void make_dispatch(FnCtx *f) {
   free(succ);
 }
 
+/* The phis of every join, one operand per edge into it. */
+static void fill_phis(FnCtx *f) {
+  IrFunc *fn = f->fn;
+  for (Join *j = f->joins; j; j = j->next) {
+    if (j->depth <= 0)
+      continue;
+    for (int s = 0; s < j->depth; s++) {
+      IrInstr *in = &fn->instrs[j->phis[s]];
+      in->nargs = j->nedges;
+      in->args = IR_NEW_ARRAY(fn->arena, IrRef, j->nedges ? j->nedges : 1);
+      in->phi_from = IR_NEW_ARRAY(fn->arena, IrBlockId, j->nedges ? j->nedges : 1);
+      for (uint32_t e = 0; e < j->nedges; e++) {
+        in->args[e] = j->edges[e].vals[s];
+        in->phi_from[e] = j->edges[e].from;
+      }
+    }
+  }
+}
+
+static void free_fnctx(FnCtx *f);
+
 static void finish_function(W *w, FnCtx *f) {
   IrFunc *fn = f->fn;
   for (uint32_t i = 0; i < f->npysites; i++)
@@ -3567,21 +3630,7 @@ static void finish_function(W *w, FnCtx *f) {
       fn->instrs[r].line = fn->firstlineno;
       add_pending(f, r, NULL, 0, w);
     }
-  /* phis */
-  for (Join *j = f->joins; j; j = j->next) {
-    if (j->depth <= 0)
-      continue;
-    for (int s = 0; s < j->depth; s++) {
-      IrInstr *in = &fn->instrs[j->phis[s]];
-      in->nargs = j->nedges;
-      in->args = IR_NEW_ARRAY(fn->arena, IrRef, j->nedges ? j->nedges : 1);
-      in->phi_from = IR_NEW_ARRAY(fn->arena, IrBlockId, j->nedges ? j->nedges : 1);
-      for (uint32_t e = 0; e < j->nedges; e++) {
-        in->args[e] = j->edges[e].vals[s];
-        in->phi_from[e] = j->edges[e].from;
-      }
-    }
-  }
+  fill_phis(f);
   /* frame states */
   for (uint32_t i = 0; i < f->npending; i++) {
     Pending *p = &f->pending[i];
@@ -3612,6 +3661,11 @@ static void finish_function(W *w, FnCtx *f) {
     if (fn->blocks[b].term == IR_NOREF)
       ir_emit(fn, b, IR_UNREACHABLE, NULL, 0);
   fn->stacksize = f->maxsp;
+  free_fnctx(f);
+}
+
+/* The walk's own memory of a function (not its IR). */
+static void free_fnctx(FnCtx *f) {
   free(f->stack);
   free(f->ctab);
   free(f->local_map.slots);
@@ -3623,6 +3677,226 @@ static void finish_function(W *w, FnCtx *f) {
   free(f->landings);
   free(f->suspends);
   free(f->pysites);
+}
+
+/* ---- pyllc.asm() spliced into a bytecode function ------------------------------------- */
+
+/* The code of one pyllc.asm() call site. */
+typedef struct SpliceCode {
+  PyasmStmt *prog;
+  PyasmMacros tab;     /* its own macros, as when it runs by itself */
+  int line;
+  uint32_t depth;      /* Python stack depth below the call */
+} SpliceCode;
+
+/* All the pyllc.asm() code of one function: one walk, one label scope (a JUMP may go to
+ * a label of another call site), frame states made at the end. */
+struct PyasmSplicer {
+  PyasmCtx cx;
+  IrFunc *fn;          /* the function the code goes into */
+  SpliceCode *codes;
+  uint32_t n;
+  PyasmInline inl;     /* the checks of inline code: its variables, no RETURN, ... */
+  W w;
+  FnCtx f;
+  LabelScope top;
+  IrModule *aux;       /* the dry run's function, and the module new_function needs */
+};
+
+/* The walk's function: fn with its own localsplus (fixed) and names, and the labels of
+ * every site. */
+static void splice_enter(PyasmSplicer *s, IrFunc *fn) {
+  W *w = &s->w;
+  FnCtx *f = &s->f;
+  memset(f, 0, sizeof *f); /* as begin_function, without a block of its own */
+  f->kind = FK_FUNC;
+  f->fn = fn;
+  f->cur = IR_NOREF;
+  f->builtins_slot = -1;
+  f->raw_kwnames = -1;
+  f->cap = 16;
+  f->stack = malloc(sizeof(IrRef) * f->cap);
+  if (!f->stack)
+    PYLLC_DIE("out of memory");
+  w->f = f;
+  f->qualname = fn->qualname;
+  for (uint32_t i = 0; i < fn->nlocalsplus; i++)
+    add_local(w, f, fn->localnames[i], fn->localkinds[i]);
+  for (uint32_t i = 0; i < fn->nnames; i++)
+    strmap_add(&f->name_map, fn->names, i);
+  f->splice = true;
+  memset(&s->top, 0, sizeof s->top);
+  w->scope = &s->top;
+  for (uint32_t k = 0; k < s->n; k++)
+    scan_scope(w, &s->top, s->codes[k].prog);
+}
+
+void pyasm_splice_at(PyasmSplicer *s, uint32_t k, IrBlockId *cur, IrRef *stack, uint32_t sp,
+                     int32_t fs_offset, IrBlockId handler) {
+  W *w = &s->w;
+  FnCtx *f = &s->f;
+  w->tab = &s->codes[k].tab;
+  w->site_offset = fs_offset;
+  w->site_handler = handler;
+  w->site_depth = sp;
+  w->line = s->codes[k].line;
+  f->cur = *cur;
+  f->sp = 0;
+  for (uint32_t i = 0; i < sp; i++)
+    push(w, stack[i]);
+  f->vis = f->floor = sp; /* the Python stack is out of the code's reach */
+  f->nloops = 0;
+  Env env = {.ns = "", .file = s->cx.filename};
+  stmts(w, &env, s->codes[k].prog);
+  *cur = f->cur;
+  if (f->cur == IR_NOREF)
+    return;
+  while (f->sp > sp) /* what the code leaves on the stack, as when it runs by itself */
+    release(w, pop(w));
+  memcpy(stack, f->stack, sizeof(IrRef) * sp);
+}
+
+/* After the function: the phis of the joins, the frame states (the call's offset and
+ * handler; leaving releases what the code pushed). False after errors. */
+static bool splice_finish(PyasmSplicer *s) {
+  W *w = &s->w;
+  FnCtx *f = &s->f;
+  IrFunc *fn = f->fn;
+  for (Join *j = f->joins; j; j = j->next) {
+    if (j->block == IR_NOREF || j->placed)
+      continue;
+    if (j->name && j->nedges)
+      pyasm_error(&s->cx, j->line, j->col,
+                  "label '%s' is in pyllc.asm() code that never runs, but a JUMP goes there",
+                  j->name);
+    if (fn->blocks[j->block].term == IR_NOREF)
+      ir_emit(fn, j->block, IR_UNREACHABLE, NULL, 0);
+  }
+  fill_phis(f);
+  for (uint32_t i = 0; i < f->npending; i++) {
+    Pending *p = &f->pending[i];
+    uint32_t fs = ir_new_fstate(fn, p->offset, p->nstack);
+    fn->fstates[fs].handler = p->handler;
+    fn->fstates[fs].nframe = p->nframe < p->nstack ? p->nframe : p->nstack;
+    for (uint32_t k = 0; k < p->nstack; k++)
+      fn->fstates[fs].vals[fn->nlocalsplus + k] = p->stack[k];
+    ir_attach_fstate(fn, p->instr, fs);
+  }
+  free_fnctx(f);
+  memset(f, 0, sizeof *f);
+  (void)w;
+  return s->cx.nerrors == 0;
+}
+
+/* The whole walk on a scratch copy of fn's frame layout, every site in code order: the
+ * errors, and whether the code needs what the function cannot give it (w->cant). */
+static void splice_dry_run(PyasmSplicer *s) {
+  IrFunc *fn = s->fn, *dry = ir_new_func(s->aux, fn->name);
+  dry->qualname = fn->qualname;
+  dry->nlocalsplus = fn->nlocalsplus;
+  dry->localnames = fn->localnames;
+  dry->localkinds = fn->localkinds;
+  for (uint32_t i = 0; i < fn->nnames; i++)
+    ir_add_name(dry, fn->names[i]);
+  splice_enter(s, dry);
+  for (uint32_t k = 0; k < s->n && !s->cx.nerrors; k++) {
+    IrBlockId b = ir_new_block(dry);
+    uint32_t depth = s->codes[k].depth;
+    IrRef *base = ir_arena_alloc(s->cx.arena, sizeof(IrRef) * (depth ? depth : 1));
+    for (uint32_t i = 0; i < depth; i++)
+      base[i] = ir_emit(dry, b, IR_NULLOBJ, NULL, 0);
+    pyasm_splice_at(s, k, &b, base, depth, 0, IR_NOREF);
+  }
+  splice_finish(s);
+}
+
+/* The text of one site where it is in the file (padded with newlines and spaces), so
+ * that positions are the file's. */
+static char *padded_text(PyasmCtx *cx, const char *text, size_t len, int line, int col) {
+  size_t lines = line > 1 ? (size_t)line - 1 : 0;
+  size_t cols = col > 1 ? (size_t)col - 1 : 0;
+  cx->len = lines + cols + len;
+  char *t = ir_arena_alloc(cx->arena, cx->len + 1);
+  memset(t, '\n', lines);
+  memset(t + lines, ' ', cols);
+  memcpy(t + lines + cols, text, len);
+  t[cx->len] = 0;
+  return t;
+}
+
+/* A diagnostic of the dry run, as a warning of the compilation: the code stays a call,
+ * which raises its SyntaxError when it runs (if the callee is pyllc.asm at all). */
+static void forward_as_warning(void *data, const PyllcDiagInfo *info) {
+  PyllcSeverity sev = info->severity == PYLLC_ERROR ? PYLLC_WARNING : info->severity;
+  pyllc_diag_report(data, sev, info->file, info->line, info->col, "%s", info->message);
+}
+
+PyasmSplicer *pyasm_splice_begin(PyllcDiag *d, IrFunc *fn, const char *filename,
+                                 const FeAsmSite *sites, uint32_t n, const PyasmOptions *opts,
+                                 bool *failed, const char **why) {
+  PyasmSplicer *s = calloc(1, sizeof *s);
+  if (!s)
+    PYLLC_DIE("out of memory");
+  PyllcDiag *dry = pyllc_diag_new(NULL);
+  pyllc_diag_set_sink(dry, forward_as_warning, d);
+  s->cx = (PyasmCtx){.arena = ir_arena_new(), .diag = dry, .filename = filename, .opts = opts};
+  s->fn = fn;
+  s->n = n;
+  s->codes = ir_arena_alloc(s->cx.arena, sizeof *s->codes * (n ? n : 1));
+  s->aux = ir_new_module(filename);
+  for (uint32_t k = 0; k < n; k++) {
+    PyasmCtx *cx = &s->cx;
+    cx->text = padded_text(cx, sites[k].text, sites[k].len, sites[k].line, sites[k].col);
+    cx->defer = true; /* the tokenizer runs ahead: sort its errors in with the parser's */
+    uint32_t ntoks;
+    PyasmTok *toks = pyasm_tokenize(cx, &ntoks);
+    SpliceCode *c = &s->codes[k];
+    c->prog = pyasm_parse(cx, toks, ntoks);
+    pyasm_flush(cx);
+    memset(&c->tab, 0, sizeof c->tab);
+    pyasm_collect_macros(cx, c->prog, &c->tab);
+    c->line = sites[k].line;
+    c->depth = sites[k].depth;
+  }
+  s->inl = (PyasmInline){.filename = filename};
+  s->w = (W){.cx = &s->cx, .root_file = filename, .inl = &s->inl, .site_handler = IR_NOREF};
+  s->w.m = s->aux;
+  s->cx.on_error = expansion_notes;
+  s->cx.on_error_data = &s->w;
+  if (!s->cx.nerrors)
+    splice_dry_run(s);
+  s->cx.diag = d;
+  *failed = false;
+  *why = s->cx.nerrors ? "its code has errors" : s->w.cant;
+  if (s->cx.nerrors)
+    pyllc_diag_report(d, PYLLC_NOTE, filename, sites[0].line, sites[0].col,
+                      "the pyllc.asm() calls of %s stay calls: the code raises SyntaxError "
+                      "when it runs", fn->qualname ? fn->qualname : fn->name);
+  pyllc_diag_free(dry);
+  if (*why) {
+    pyasm_splice_free(s);
+    return NULL;
+  }
+  s->cx.nerrors = 0;
+  s->w.nexpansions = s->w.nstmts = 0; /* the budgets count the real walk */
+  splice_enter(s, fn);
+  return s;
+}
+
+bool pyasm_splice_end(PyasmSplicer *s) {
+  bool ok = splice_finish(s);
+  pyasm_splice_free(s);
+  return ok;
+}
+
+void pyasm_splice_free(PyasmSplicer *s) {
+  if (!s)
+    return;
+  if (s->f.stack)
+    free_fnctx(&s->f);
+  ir_free_module(s->aux);
+  ir_arena_free(s->cx.arena);
+  free(s);
 }
 
 /* ---- entry points --------------------------------------------------------------------- */
@@ -3734,16 +4008,7 @@ IrModule *pyasm_compile_ex(PyllcDiag *d, const char *filename, const char *text,
 
 IrModule *pyasm_compile_inline(PyllcDiag *d, const PyasmInline *in, const PyasmOptions *opts) {
   PyasmCtx cx = {.arena = ir_arena_new(), .diag = d, .filename = in->filename, .opts = opts};
-  /* the text where it is in the file: positions are the file's */
-  size_t lines = in->line > 1 ? (size_t)in->line - 1 : 0;
-  size_t cols = in->col > 1 ? (size_t)in->col - 1 : 0;
-  cx.len = lines + cols + in->len;
-  char *text = ir_arena_alloc(cx.arena, cx.len + 1);
-  memset(text, '\n', lines);
-  memset(text + lines, ' ', cols);
-  memcpy(text + lines + cols, in->text, in->len);
-  text[cx.len] = 0;
-  cx.text = text;
+  cx.text = padded_text(&cx, in->text, in->len, in->line, in->col);
   if (in->file_text) /* the diagnostics engine borrows it: not cx.text, freed below */
     pyllc_diag_add_source(d, in->filename, in->file_text, in->file_len);
   IrModule *m = compile_text(&cx, in);

@@ -10,11 +10,16 @@
  *
  * pyllc.asm is a builtin: it adds no frame. An exception out of the text loses the
  * `<pyllc.asm>` frame's traceback entry, so that it looks raised by the pyllc.asm()
- * line itself, as if the code were written there.
+ * line itself, as if the code were written there; what the code assigned before the
+ * exception is written back all the same (from that frame's locals).
+ *
+ * In a function that pyllc compiles, the code is spliced into the function instead
+ * (lib/Frontend/bytecode/build.c, lower_asm_call): this runs only in the interpreter.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <frameobject.h> /* PyFrame_LocalsToFast */
+#include <stdbool.h>
 
 #include "rt_glue.h"
 
@@ -87,6 +92,26 @@ done:
   return entry;
 }
 
+/* The locals() of the snippet's frame when the exception left it (from the exception's
+ * first traceback entry), NULL if not found; the exception stays set. What the code
+ * wrote before raising is written back, as when spliced into a compiled function. */
+static PyObject *snippet_locals_at_error(PyObject *snippet) {
+  PyObject *type, *value, *tb, *snap = NULL;
+  PyErr_Fetch(&type, &value, &tb);
+  PyErr_NormalizeException(&type, &value, &tb);
+  PyTracebackObject *t = (PyTracebackObject *)tb;
+  if (t && PyTraceBack_Check(tb)) {
+    PyCodeObject *co = PyFrame_GetCode(t->tb_frame);
+    if ((PyObject *)co == snippet)
+      snap = PyFrame_GetLocals(t->tb_frame);
+    Py_XDECREF(co);
+  }
+  if (!snap)
+    PyErr_Clear();
+  PyErr_Restore(type, value, tb);
+  return snap;
+}
+
 /* The exception out of the snippet's frame: its traceback entry goes, as if raised by
  * the pyllc.asm() call (the caller adds its own entry, at the line of the call). */
 static void drop_snippet_entry(PyObject *snippet) {
@@ -108,9 +133,10 @@ static void drop_snippet_entry(PyObject *snippet) {
   PyErr_Restore(type, value, tb);
 }
 
-/* Copies the snippet's result into the frame's locals dict (a variable it does not hold
- * is unbound), then the dict into the frame's variables. */
-static int write_back(PyFrameObject *frame, PyObject *locals, PyObject *out, PyObject *names) {
+/* Copies the snippet's result into the frame's locals dict (with `unbind`, a variable it
+ * does not hold is unbound), then the dict into the frame's variables. */
+static int write_back(PyFrameObject *frame, PyObject *locals, PyObject *out, PyObject *names,
+                      bool unbind) {
   if (!PyDict_Check(out) || !PyDict_Check(locals)) {
     PyErr_SetString(PyExc_SystemError, "pyllc.asm(): locals are not dicts");
     return -1;
@@ -119,7 +145,7 @@ static int write_back(PyFrameObject *frame, PyObject *locals, PyObject *out, PyO
     PyObject *name = PyTuple_GET_ITEM(names, i);
     PyObject *v = PyDict_GetItemWithError(out, name);
     if (v ? PyDict_SetItem(locals, name, v) < 0 : PyErr_Occurred() != NULL) return -1;
-    if (!v && PyDict_Contains(locals, name) == 1 && PyDict_DelItem(locals, name) < 0)
+    if (!v && unbind && PyDict_Contains(locals, name) == 1 && PyDict_DelItem(locals, name) < 0)
       return -1;
   }
   PyFrame_LocalsToFast(frame, 1);
@@ -151,9 +177,19 @@ PyObject *rt_asm(PyObject *module, PyObject *text, int opt) {
   fn = PyFunction_New(snippet, globals);
   locals = fn ? PyFrame_GetLocals(frame) : NULL;
   out = locals ? PyObject_CallOneArg(fn, locals) : NULL;
-  if (!out && fn && locals)
+  if (!out && fn && locals) {
+    PyObject *snap = snippet_locals_at_error(snippet);
     drop_snippet_entry(snippet);
-  if (out && write_back(frame, locals, out, names) == 0)
+    if (snap) { /* the exception wins over an error of the write-back */
+      PyObject *type, *value, *tb;
+      PyErr_Fetch(&type, &value, &tb);
+      if (write_back(frame, locals, snap, names, false) < 0) /* it may not have begun */
+        PyErr_Clear();
+      PyErr_Restore(type, value, tb);
+      Py_DECREF(snap);
+    }
+  }
+  if (out && write_back(frame, locals, out, names, true) == 0)
     result = Py_NewRef(Py_None);
 done:
   Py_XDECREF(out);
