@@ -546,11 +546,26 @@ static LLVMValueRef new_site_cache(FnCtx *fc) {
  * is set. */
 static bool null_may_be_ok(IrOp op) { return op == IR_ITER_NEXT || op == IR_LOAD_METHOD; }
 
+/* A value passed to a helper after the op's own arguments (a constant operand's value,
+ * lower_binary_const), and the helper's name then; none when ty is NULL. */
+typedef struct Extra {
+  const char *helper;
+  LLVMTypeRef ty;
+  LLVMValueRef val;
+} Extra;
+
+static void lower_call_helper(FnCtx *fc, IrRef r, IrInstr *in, const Extra *x);
+
 static void lower_generic(FnCtx *fc, IrRef r, IrInstr *in) {
+  Extra none = {NULL, NULL, NULL};
+  lower_call_helper(fc, r, in, &none);
+}
+
+static void lower_call_helper(FnCtx *fc, IrRef r, IrInstr *in, const Extra *x) {
   LowerCtx *lc = fc->lc;
   const IrOpInfo *oi = &ir_op_info[in->op];
   char name[64];
-  snprintf(name, sizeof name, "rt_%s", oi->name);
+  snprintf(name, sizeof name, "rt_%s", x->ty ? x->helper : oi->name);
   for (char *p = name; *p; p++)
     if (*p == '.') *p = '_';
   /* Names in ir_ops.def's text column may differ from the ID; the ID is canonical. */
@@ -621,6 +636,7 @@ static void lower_generic(FnCtx *fc, IrRef r, IrInstr *in) {
     params[n] = lc->i64, args[n++] = i64c(lc, nv);
   }
   if (has_site_cache(in->op)) params[n] = lc->ptr, args[n++] = new_site_cache(fc);
+  if (x->ty) params[n] = x->ty, args[n++] = x->val;
   bool raise = oi->flags & IRF_RAISE, deopt = oi->flags & IRF_DEOPT;
   char rl = oi->sig[0];
   LLVMTypeRef ret = rl == 'v' ? ((raise || deopt) ? lc->i32 : lc->vd)
@@ -687,6 +703,49 @@ static void lower_generic(FnCtx *fc, IrRef r, IrInstr *in) {
   fc->vals[r] = rl == 'v' ? NULL : res;
 }
 
+/* ---- constant right operands ------------------------------------------------------------
+ * `x % 7`, `n - 1`, `v * 0.5`: a binary_op whose right operand is a `const` int of one
+ * digit (|v| < 2^30, CPython's compact ints) or a float calls rt_binary_op_rint or
+ * rt_binary_op_rfloat, which take that value unboxed as well as the object (the generic
+ * path still needs it): its type is not tested at run time, and LLVM folds the value (a
+ * division by 7 becomes a multiply). The constant object is the code object's own, whose
+ * value the IR's constant pool holds. */
+
+/* The constant of a `const` instruction, if any. */
+static const IrConst *const_of(FnCtx *fc, IrRef v) {
+  IrInstr *d = ir_instr(fc->fn, v);
+  if (d->op != IR_CONST || d->imm[0] < 0 || (uint64_t)d->imm[0] >= fc->fn->nconsts) return NULL;
+  return &fc->fn->consts[d->imm[0]];
+}
+
+/* An Extra for a compact int or float constant at v; false for anything else. The
+ * helper's name is `base` + "_rint" / "_rfloat". */
+static bool const_extra(FnCtx *fc, IrRef v, const char *base, char *name, size_t size,
+                        Extra *x) {
+  const IrConst *k = const_of(fc, v);
+  if (!k) return false;
+  if (k->kind == IR_C_INT && !k->big && k->u.i > -(1 << 30) && k->u.i < (1 << 30)) {
+    snprintf(name, size, "%s_rint", base);
+    *x = (Extra){name, fc->lc->i64, i64c(fc->lc, k->u.i)};
+    return true;
+  }
+  if (k->kind == IR_C_FLOAT) {
+    snprintf(name, size, "%s_rfloat", base);
+    *x = (Extra){name, fc->lc->f64, LLVMConstReal(fc->lc->f64, k->u.f)};
+    return true;
+  }
+  return false;
+}
+
+static bool lower_binary_const(FnCtx *fc, IrRef r, IrInstr *in) {
+  char name[32];
+  Extra x;
+  if (in->nargs != 2 || !const_extra(fc, in->args[1], "binary_op", name, sizeof name, &x))
+    return false;
+  lower_call_helper(fc, r, in, &x);
+  return true;
+}
+
 /* ---- a compare feeding a branch --------------------------------------------------------
  * `%c = compare_op ...; ...; %t = truth %c; decref %c`, with no other user of %c (the
  * truth's frame state may hold it), is the code of `if a < b:`. rt_compare_fast gives
@@ -731,10 +790,15 @@ static LLVMBasicBlockRef branch_on_fast(FnCtx *fc, LLVMValueRef k, LLVMBasicBloc
 /* The compare: the fast answer, else compare_op; its object is NULL on the fast path. */
 static void lower_compare_to_branch(FnCtx *fc, IrRef r, IrInstr *in) {
   LowerCtx *lc = fc->lc;
-  LLVMTypeRef p[5] = {lc->ptr, lc->ptr, lc->i64, lc->ptr, lc->ptr};
-  LLVMValueRef a[5] = {fc->ts, fc->frame, i64c(lc, in->imm[0]), fc->vals[in->args[0]],
+  LLVMTypeRef p[6] = {lc->ptr, lc->ptr, lc->i64, lc->ptr, lc->ptr};
+  LLVMValueRef a[6] = {fc->ts, fc->frame, i64c(lc, in->imm[0]), fc->vals[in->args[0]],
                        fc->vals[in->args[1]]};
-  LLVMValueRef k = call(lc, "rt_compare_fast", lc->i64, p, 5, a);
+  char name[32] = "rt_compare_fast";
+  Extra x;
+  unsigned n = 5;
+  if (const_extra(fc, in->args[1], "rt_compare_fast", name, sizeof name, &x))
+    p[n] = x.ty, a[n++] = x.val; /* the right operand's value, unboxed */
+  LLVMValueRef k = call(lc, name, lc->i64, p, n, a);
   LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(lc->C, fc->func, "cmp.slow");
   LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(lc->C, fc->func, "cmp.join");
   LLVMBasicBlockRef fast = branch_on_fast(fc, k, slow, join);
@@ -842,6 +906,9 @@ static void lower_instr(FnCtx *fc, IrRef r) {
     return;
   case IR_IS: fc->vals[r] = LLVMBuildICmp(lc->B, LLVMIntEQ, a[0], a[1], ""); return;
   case IR_TRACE_CHECK: lower_trace_check(fc, in); return;
+  case IR_BINARY_OP:
+    if (lower_binary_const(fc, r, in)) return;
+    break;
   case IR_COMPARE_OP:
     if (in->fs != IR_NOREF && compare_feeds_branch_only(fc, r)) {
       lower_compare_to_branch(fc, r, in);

@@ -343,6 +343,38 @@ RT_FOLDS PyObject *rt_binary_op(TS *ts, Frame *f, int64_t op, PyObject *a, PyObj
   }
 }
 
+/* Operators with a float fast path (float_fast). */
+static RT_INLINE int float_op(int64_t bop) {
+  return bop == NB_ADD || bop == NB_SUBTRACT || bop == NB_MULTIPLY || bop == NB_TRUE_DIVIDE ||
+         bop == NB_POWER;
+}
+
+/* a OP b where b is a constant compact int of value y (lower.c, "constant right
+ * operands"): b's type is known, y folds into the code. */
+RT_FOLDS PyObject *rt_binary_op_rint(TS *ts, Frame *f, int64_t op, PyObject *a, PyObject *b,
+                                     int64_t y) {
+  int64_t bop = base_op(op);
+  PyObject *r = NULL;
+  if (LIKELY(PyLong_CheckExact(a) && is_compact(a))) {
+    if (bop != NB_POWER) r = int_fast(bop, compact_value(a), (long)y);
+  } else if (float_op(bop) && PyFloat_CheckExact(a)) {
+    r = float_fast(bop, PyFloat_AS_DOUBLE(a), (double)y);
+  }
+  if (r != NULL) return r;
+  return rt_binary_generic(op, a, b);
+}
+
+/* a OP b where b is a constant float of value y. */
+RT_FOLDS PyObject *rt_binary_op_rfloat(TS *ts, Frame *f, int64_t op, PyObject *a, PyObject *b,
+                                       double y) {
+  int64_t bop = base_op(op);
+  double x;
+  PyObject *r = NULL;
+  if (float_op(bop) && as_double(a, &x)) r = float_fast(bop, x, y);
+  if (r != NULL) return r;
+  return rt_binary_generic(op, a, b);
+}
+
 static RT_INLINE int cmp_long(int64_t c, long x, long y) {
   switch (c) {
   case Py_LT: return x < y;
@@ -387,6 +419,20 @@ static RT_INLINE int compare_fast(int64_t c, PyObject *a, PyObject *b) {
  * without making a bool, or -1 for the generic compare_op and truth. */
 int64_t rt_compare_fast(TS *ts, Frame *f, int64_t c, PyObject *a, PyObject *b) {
   return compare_fast(c, a, b);
+}
+
+/* rt_compare_fast where b is a constant compact int of value y. */
+int64_t rt_compare_fast_rint(TS *ts, Frame *f, int64_t c, PyObject *a, PyObject *b, int64_t y) {
+  if (LIKELY(PyLong_CheckExact(a) && is_compact(a))) return cmp_long(c, compact_value(a), y);
+  if (PyFloat_CheckExact(a)) return cmp_double(c, PyFloat_AS_DOUBLE(a), (double)y);
+  return -1;
+}
+
+/* rt_compare_fast where b is a constant float of value y. */
+int64_t rt_compare_fast_rfloat(TS *ts, Frame *f, int64_t c, PyObject *a, PyObject *b,
+                               double y) {
+  double x;
+  return as_double(a, &x) ? cmp_double(c, x, y) : -1;
 }
 
 /* compare_op where rt_compare_fast said -1. */
