@@ -6,9 +6,11 @@
 # RUN: %pyllc %s -emit-llvm -O2 --function f | %FileCheck %s
 
 # CHECK-LABEL: define ptr @py.f.{{[0-9]+}}(
-# The int fast path of `a - 1`: both exact ints, then the subtraction, inline.
+# The int fast path of `a - 1`: an exact int, then the subtraction of the constant's
+# value, inline (rt_binary_op_rint: the constant's type is not tested).
 # CHECK:       icmp eq ptr {{%[0-9]+}}, @PyLong_Type
-# CHECK:       sub nsw i64
+# CHECK-NOT:   icmp eq ptr {{%[0-9]+}}, @PyLong_Type
+# CHECK:       add nsw i64 {{%[0-9]+}}, -1
 # CHECK:       call ptr @rt_binary_generic(i64 noundef 10,
 # The callee is a Python function: rt_call_function, else vectorcall.
 # CHECK:       [[T:%[0-9]+]] = load ptr, ptr {{%[0-9]+}}, align 8
