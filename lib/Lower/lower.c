@@ -524,7 +524,7 @@ static bool is_native(const char *name) {
 
 /* Ops with a per-site inline cache (rt_abi.h, RtSiteCache): their helper takes a pointer
  * to the site's slot as its last argument. */
-static bool has_site_cache(IrOp op) { return op == IR_LOAD_GLOBAL; }
+static bool has_site_cache(IrOp op) { return op == IR_LOAD_GLOBAL || op == IR_LOAD_NAME; }
 
 /* A fresh zeroed RtSiteCache in the module's data, private to one operation. */
 static LLVMValueRef new_site_cache(FnCtx *fc) {

@@ -99,7 +99,10 @@ int rt_c_stack_low(void);
  * An operation with a cache (lower.c: has_site_cache) gets a pointer to its own zeroed
  * slot in the JIT module's data as its helper's last argument; the slot dies with the
  * code. load_global: key = the ma_version_tag of the globals and builtins dicts (unique to
- * a dict and its contents, never 0), value = borrowed from the dict those versions pin. */
+ * a dict and its contents, never 0), value = borrowed from the dict those versions pin.
+ * load_name: key = the keys object of the exact dict f_locals and the index of the name's
+ * entry in it (checked against the entry's key at each hit: a store into the namespace
+ * changes its version, not its keys). */
 typedef struct RtSiteCache {
   uint64_t key[2];
   struct _object *value;
@@ -116,6 +119,9 @@ RtObj *rt_load_global_slow(void *f, RtObj *name);
 /* load_global's cache miss: the lookup, then the cache filled when both dicts are exact. */
 RtObj *rt_load_global_fill(void *f, RtObj *name, RtSiteCache *c);
 RtObj *rt_load_name_slow(void *f, RtObj *name);
+/* load_name's cache miss: the lookup, then the cache filled when the name was found in an
+ * exact dict f_locals with a combined table. */
+RtObj *rt_load_name_fill(void *f, RtObj *name, RtSiteCache *c);
 int rt_store_name_slow(void *f, RtObj *name, RtObj *v);
 int rt_delete_name(void *ts, void *f, RtObj *name);
 int rt_store_global(void *ts, void *f, RtObj *name, RtObj *v);
@@ -189,8 +195,8 @@ uint64_t rt_osr_entries(void);
 /* Every native helper lowered code may name: the JIT defines these absolute symbols. */
 #define RT_NATIVE_LIST(X)                                                                  \
   X(rt_note_deopt) X(rt_handle_breaker) X(rt_raise_into_traced) X(rt_load_global_slow)    \
-  X(rt_load_global_fill) X(rt_load_name_slow) X(rt_store_name_slow) X(rt_delete_name)     \
-  X(rt_store_global) X(rt_delete_global)                                                   \
+  X(rt_load_global_fill) X(rt_load_name_fill) X(rt_load_name_slow) X(rt_store_name_slow)  \
+  X(rt_delete_name) X(rt_store_global) X(rt_delete_global)                                 \
   X(rt_delete_subscr) X(rt_delete_attr) X(rt_load_classderef) X(rt_build_set)              \
   X(rt_build_map) X(rt_build_const_key_map) X(rt_build_string) X(rt_build_slice)           \
   X(rt_set_add) X(rt_map_add) X(rt_list_extend) X(rt_set_update) X(rt_dict_update)         \

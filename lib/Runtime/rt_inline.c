@@ -13,6 +13,7 @@
 #include <opcode.h>
 #include <internal/pycore_atomic.h>
 #include <internal/pycore_code.h>
+#include <internal/pycore_dict.h>
 #include <internal/pycore_frame.h>
 #include <internal/pycore_interp.h>
 #include <internal/pycore_long.h>
@@ -777,7 +778,35 @@ int rt_eval_breaker(TS *ts, Frame *f) {
 
 /* ---- names ------------------------------------------------------------------------------- */
 
-PyObject *rt_load_name(TS *ts, Frame *f, PyObject *name) { return rt_load_name_slow(f, name); }
+/* A hit of load_name's cache on an exact dict namespace (rt_abi.h): the entry at the
+ * cached index of the cached keys holds this very name, so it is the name's entry now,
+ * whatever happened since (a resize makes new keys; a deletion clears the entry's key;
+ * the keys' address reused by others still has to hold the name there). Only combined
+ * tables keep their values in the entries. The value, borrowed, or NULL. */
+static inline PyObject *cached_name(PyObject *ns, PyObject *name, RtSiteCache *c) {
+  PyDictObject *d = (PyDictObject *)ns;
+  PyDictKeysObject *k = d->ma_keys;
+  Py_ssize_t i = (Py_ssize_t)c->key[1];
+  if ((uint64_t)(uintptr_t)k != c->key[0] || d->ma_values || k->dk_kind != DICT_KEYS_UNICODE ||
+      i >= k->dk_nentries)
+    return NULL;
+  PyDictUnicodeEntry *e = &DK_UNICODE_ENTRIES(k)[i];
+  return e->me_key == name ? e->me_value : NULL;
+}
+
+/* LOAD_NAME. Module and class bodies look their names up in a dict every time: the
+ * cache skips the hashing and probing for names found in f_locals. */
+PyObject *rt_load_name(TS *ts, Frame *f, PyObject *name, RtSiteCache *c) {
+  PyObject *ns = f->f_locals;
+  if (LIKELY(ns && Py_IS_TYPE(ns, &PyDict_Type))) {
+    PyObject *v = cached_name(ns, name, c);
+    if (LIKELY(v != NULL)) {
+      Py_INCREF(v);
+      return v;
+    }
+  }
+  return rt_load_name_fill(f, name, c);
+}
 int rt_store_name(TS *ts, Frame *f, PyObject *name, PyObject *v) {
   PyObject *ns = f->f_locals;
   if (ns != NULL && PyDict_CheckExact(ns)) return PyDict_SetItem(ns, name, v);

@@ -8,6 +8,7 @@
 #include <internal/pycore_atomic.h>
 #include <internal/pycore_interp.h>
 #include <internal/pycore_code.h>
+#include <internal/pycore_dict.h>
 #include <internal/pycore_frame.h>
 #include <internal/pycore_object.h>
 #include <internal/pycore_pystate.h>
@@ -191,6 +192,48 @@ PyObject *rt_load_name_slow(void *fv, PyObject *name) {
   PyObject *v = map_get(f->f_locals, name);
   if (v || PyErr_Occurred()) return v;
   return rt_load_global_slow(f, name);
+}
+
+/* The slot of `name` in the index table of unicode keys k: dictobject.c's probe
+ * (perturbed open addressing), keys compared by identity only. -1 when absent. */
+static Py_ssize_t keys_index(PyDictKeysObject *k, Py_ssize_t slot) {
+  switch (k->dk_log2_index_bytes - k->dk_log2_size) {
+  case 0: return ((const int8_t *)k->dk_indices)[slot];
+  case 1: return ((const int16_t *)k->dk_indices)[slot];
+  case 2: return ((const int32_t *)k->dk_indices)[slot];
+  default: return ((const int64_t *)k->dk_indices)[slot];
+  }
+}
+
+static Py_ssize_t entry_of(PyDictKeysObject *k, PyObject *name) {
+  Py_hash_t h = ((PyASCIIObject *)name)->hash;
+  if (h == -1) return -1;
+  size_t mask = ((size_t)1 << k->dk_log2_size) - 1, i = (size_t)h & mask, perturb = (size_t)h;
+  PyDictUnicodeEntry *e = DK_UNICODE_ENTRIES(k);
+  for (;;) {
+    Py_ssize_t ix = keys_index(k, (Py_ssize_t)i);
+    if (ix == DKIX_EMPTY) return -1;
+    if (ix >= 0 && e[ix].me_key == name) return ix;
+    perturb >>= 5; /* PERTURB_SHIFT */
+    i = mask & (i * 5 + perturb + 1);
+  }
+}
+
+PyObject *rt_load_name_fill(void *fv, PyObject *name, RtSiteCache *c) {
+  Frame *f = fv;
+  PyObject *v = rt_load_name_slow(f, name);
+  PyDictObject *d = (PyDictObject *)f->f_locals;
+  if (!v || !d || !PyDict_CheckExact(d) || d->ma_values || !PyUnicode_CheckExact(name))
+    return v;
+  PyDictKeysObject *k = d->ma_keys;
+  if (k->dk_kind != DICT_KEYS_UNICODE) return v;
+  Py_ssize_t ix = entry_of(k, name);
+  /* Found in f_locals (not in the globals or builtins behind it)? */
+  if (ix >= 0 && DK_UNICODE_ENTRIES(k)[ix].me_value == v) {
+    c->key[0] = (uint64_t)(uintptr_t)k;
+    c->key[1] = (uint64_t)ix;
+  }
+  return v;
 }
 
 int rt_store_name_slow(void *fv, PyObject *name, PyObject *v) {

@@ -59,12 +59,14 @@ def attrs(o):
     o.x = o.y
     del o.z
 
-# The module body and class bodies use the frame's f_locals: load_name/store_name.
+# The module body and class bodies use the frame's f_locals: load_name/store_name;
+# load_name has its own inline cache, like load_global.
+# MOD:       [[$NCACHE:@py.C.[0-9]+.cache]] = internal global [4 x i64] zeroinitializer
 # MOD-LABEL: define ptr @py._module_.{{[0-9]+}}(
 # MOD:       call i32 @rt_store_name(ptr %ts, ptr %frame, ptr %obj{{[0-9]*}}, ptr
 # MOD:       call ptr @rt_load_build_class(ptr %ts, ptr %frame)
 # MOD-LABEL: define ptr @py.C.{{[0-9]+}}(
-# MOD:       call ptr @rt_load_name(ptr %ts, ptr %frame, ptr %obj{{[0-9]*}})
+# MOD:       call ptr @rt_load_name(ptr %ts, ptr %frame, ptr %obj{{[0-9]*}}, ptr [[$NCACHE]])
 class C:
     z = 1
     w = z
