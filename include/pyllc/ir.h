@@ -76,6 +76,9 @@ enum {
   IRF_STEAL = 1 << 5, /* consumes its object operands (references are transferred) */
   IRF_STEAL_LAST = 1 << 6, /* consumes only its last operand (LIST_APPEND's value) */
   IRF_SUSPEND = 1 << 7, /* suspends the frame (yield): the frame state stays in the frame */
+  IRF_CONSUME = 1 << 8, /* consumes its object operands whether it succeeds or fails (CALL:
+                         * the callee's frame takes them); its frame state is the stack after
+                         * they are popped */
 };
 /* The operations that carry a frame state. */
 #define IRF_NEEDS_FS (IRF_RAISE | IRF_DEOPT | IRF_SUSPEND)

@@ -933,11 +933,13 @@ static void lower_instr(FnCtx *fc, IrRef r) {
 }
 
 /* The instruction whose frame state describes the loop header `to` at its first
- * bytecode instruction, if only phis and pure operations precede it. */
+ * bytecode instruction, if only phis and pure operations precede it (a consuming op's
+ * state lacks its operands: not the state before it). */
 static uint32_t header_fstate(FnCtx *fc, IrBlockId to) {
   IrBlock *b = &fc->fn->blocks[to];
   for (uint32_t i = 0; i < b->ninstrs; i++) {
     IrInstr *in = ir_instr(fc->fn, b->instrs[i]);
+    if (in->fs != IR_NOREF && (ir_op_info[in->op].flags & IRF_CONSUME)) return IR_NOREF;
     if (in->fs != IR_NOREF) {
       IrFrameState *fs = &fc->fn->fstates[in->fs];
       return (b->bc_offset < 0 || fs->bc_offset == b->bc_offset) ? in->fs : IR_NOREF;

@@ -81,11 +81,13 @@ typedef struct RtCompiled {
 extern ptrdiff_t rt_code_extra_index;
 /* The record of a compiled code object, or NULL: co_extra read directly (no call). */
 RtCompiled *rt_compiled_record(void *code);
-/* Calls `func`, an exact Python function, with vectorcall arguments. When its code is
- * compiled and the call is simple (positional arguments only, defaults may fill the rest,
- * no varargs, varkeywords or keyword-only parameters), the callee's frame is pushed on the thread's
- * data stack and its entry called directly, skipping PyObject_Vectorcall, _PyEval_Vector
- * and the PEP 523 hook; otherwise PyObject_Vectorcall. */
+/* Calls `func`, an exact Python function, with vectorcall arguments, consuming func and
+ * the arguments as CALL does: the callee's frame takes the references over. When its code
+ * is compiled and the call is simple (positional arguments only, defaults may fill the
+ * rest, no varargs, varkeywords or keyword-only parameters), the callee's frame is pushed
+ * on the thread's data stack and its entry called directly, skipping PyObject_Vectorcall,
+ * _PyEval_Vector and the PEP 523 hook; otherwise _PyFunction_Vectorcall, whose frame is
+ * given the references. */
 struct _object *rt_call_function(void *ts, struct _object *func, struct _object *const *args,
                                  size_t nargsf, struct _object *kwnames);
 /* Nonzero when less than RT_C_STACK_RESERVE bytes of C stack are left in this thread:

@@ -485,10 +485,20 @@ PyObject *rt_load_global(TS *ts, Frame *f, PyObject *name, RtSiteCache *c) {
 
 /* ---- calls ------------------------------------------------------------------------- */
 
-/* The CALL protocol: m is the method or NULL, fn the callable or self. Lowering passes
+/* The CALL protocol: m is the method or NULL, fn the callable or self; consumes m, fn
+ * and the n args, as CALL does. A Python function's frame takes them over
+ * (rt_call_function); any other callable borrows them, and they are released when it
+ * returns, the callable first, before the error check (ceval.c's order). Lowering passes
  * args with one writable slot before args[0], as the interpreter's stack has. */
 PyObject *rt_call(TS *ts, Frame *f, PyObject *kwnames, PyObject *m, PyObject *fn,
                   PyObject **args, int64_t n) {
+  if (m == NULL && Py_IS_TYPE(fn, &PyMethod_Type)) {
+    /* PRECALL: a bound method is called as its function with self first. */
+    m = Py_NewRef(PyMethod_GET_FUNCTION(fn));
+    PyObject *self = Py_NewRef(PyMethod_GET_SELF(fn));
+    Py_DECREF(fn);
+    fn = self;
+  }
   Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
   PyObject *callee = fn;
   size_t nargsf = ((size_t)(n - nkw)) | PY_VECTORCALL_ARGUMENTS_OFFSET;
@@ -496,15 +506,21 @@ PyObject *rt_call(TS *ts, Frame *f, PyObject *kwnames, PyObject *m, PyObject *fn
     args[-1] = fn; /* self becomes the first argument */
     callee = m;
     args--;
-    nargsf = (size_t)(n + 1 - nkw);
+    n++;
+    nargsf = (size_t)(n - nkw);
   }
-  /* str(x): what the interpreter's PRECALL_NO_KW_STR_1 does (str has no vectorcall) */
-  if (callee == (PyObject *)&PyUnicode_Type && PyVectorcall_NARGS(nargsf) == 1 && !kwnames)
-    return PyObject_Str(args[0]);
   /* Python functions: rt_call_function calls compiled ones directly. */
   if (Py_IS_TYPE(callee, &PyFunction_Type))
     return rt_call_function(ts, callee, args, nargsf, kwnames);
-  return PyObject_Vectorcall(callee, args, nargsf, kwnames);
+  PyObject *res;
+  /* str(x): what the interpreter's PRECALL_NO_KW_STR_1 does (str has no vectorcall) */
+  if (callee == (PyObject *)&PyUnicode_Type && PyVectorcall_NARGS(nargsf) == 1 && !kwnames)
+    res = PyObject_Str(args[0]);
+  else
+    res = PyObject_Vectorcall(callee, args, nargsf, kwnames);
+  Py_DECREF(callee);
+  for (int64_t i = 0; i < n; i++) Py_DECREF(args[i]);
+  return res;
 }
 
 /* ---- iteration --------------------------------------------------------------------- */

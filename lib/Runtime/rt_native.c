@@ -543,26 +543,22 @@ PyObject *rt_unpack_ex(void *ts, void *f, int64_t before, int64_t after, PyObjec
 
 /* ---- calls and functions -------------------------------------------------------------- */
 
+/* CALL_FUNCTION_EX, consuming fn, args and kw as the instruction does: a mapping that is
+ * not a dict and an iterable that is not a tuple are converted first, the originals
+ * released then; the rest after the call. On failure what is left goes in the order the
+ * interpreter releases it (kw, then the stack top first). */
 PyObject *rt_call_ex(void *ts, void *f, PyObject *fn, PyObject *args, PyObject *kw) {
-  PyObject *kwd = NULL, *targs = NULL, *r = NULL;
-  if (kw) {
-    if (PyDict_CheckExact(kw)) {
-      kwd = kw;
-      Py_INCREF(kwd);
-    } else {
-      kwd = PyDict_New();
-      if (!kwd) return NULL;
-      if (_PyDict_MergeEx(kwd, kw, 2) < 0) {
-        kwargs_error(fn, kw);
-        Py_DECREF(kwd);
-        return NULL;
-      }
+  PyObject *r = NULL;
+  if (kw && !PyDict_CheckExact(kw)) {
+    PyObject *d = PyDict_New();
+    if (d && _PyDict_MergeEx(d, kw, 2) < 0) {
+      Py_CLEAR(d);
+      kwargs_error(fn, kw);
     }
+    Py_SETREF(kw, d);
+    if (!kw) goto fail;
   }
-  if (PyTuple_CheckExact(args)) {
-    targs = args;
-    Py_INCREF(targs);
-  } else {
+  if (!PyTuple_CheckExact(args)) {
     if (Py_TYPE(args)->tp_iter == NULL && !PySequence_Check(args)) {
       PyErr_Clear();
       PyObject *fs = _PyObject_FunctionStr(fn);
@@ -571,16 +567,22 @@ PyObject *rt_call_ex(void *ts, void *f, PyObject *fn, PyObject *args, PyObject *
                      fs, Py_TYPE(args)->tp_name);
         Py_DECREF(fs);
       }
-      goto done;
+      Py_CLEAR(args);
+      goto fail;
     }
-    targs = PySequence_Tuple(args);
-    if (!targs) goto done;
+    Py_SETREF(args, PySequence_Tuple(args));
+    if (!args) goto fail;
   }
-  r = PyObject_Call(fn, targs, kwd);
-done:
-  Py_XDECREF(kwd);
-  Py_XDECREF(targs);
+  r = PyObject_Call(fn, args, kw);
+  Py_DECREF(fn);
+  Py_DECREF(args);
+  Py_XDECREF(kw);
   return r;
+fail:
+  Py_XDECREF(kw);
+  Py_XDECREF(args);
+  Py_DECREF(fn);
+  return NULL;
 }
 
 PyObject *rt_make_function(void *ts, void *fv, int64_t flags, PyObject *code,
@@ -1419,6 +1421,27 @@ static void clear_and_pop(PyThreadState *ts, Frame *f) {
   ts->datastack_top = (PyObject **)f;
 }
 
+/* _PyFunction_Vectorcall with the caller's references to func and the arguments moved
+ * into the frame it makes, as CALL moves its stack's: _PyEval_Vector takes references of
+ * its own to all of them before it runs any code, so each of ours is given up first by
+ * lowering the count without deallocating (it may be 0 until then). From there on the
+ * interpreter's releases are the only ones: after an argument a callee deletes, when its
+ * frame is cleared, or where binding fails (initialize_locals). */
+static void give_up_to_vectorcall(PyObject *o) {
+  Py_SET_REFCNT(o, Py_REFCNT(o) - 1);
+#ifdef Py_REF_DEBUG
+  _Py_RefTotal--; /* as Py_DECREF counts */
+#endif
+}
+
+static PyObject *vectorcall_moving(PyObject *func, PyObject *const *args, size_t nargsf,
+                                   PyObject *kwnames) {
+  Py_ssize_t n = PyVectorcall_NARGS(nargsf) + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+  for (Py_ssize_t i = 0; i < n; i++) give_up_to_vectorcall(args[i]);
+  give_up_to_vectorcall(func);
+  return _PyFunction_Vectorcall(func, args, nargsf, kwnames);
+}
+
 PyObject *rt_call_function(void *tsv, PyObject *callable, PyObject *const *args,
                            size_t nargsf, PyObject *kwnames) {
   PyThreadState *ts = tsv;
@@ -1426,20 +1449,20 @@ PyObject *rt_call_function(void *tsv, PyObject *callable, PyObject *const *args,
   PyCodeObject *co = (PyCodeObject *)func->func_code;
   Py_ssize_t n = PyVectorcall_NARGS(nargsf);
   RtCompiled *rec = kwnames ? NULL : rt_compiled_record(co);
-  /* Deep recursion: the C stack is checked (the hooks raise RecursionError near its end). */
-  if (!rec) return PyObject_Vectorcall(callable, args, nargsf, kwnames);
+  if (!rec) return vectorcall_moving(callable, args, nargsf, kwnames);
   Frame *f = NULL;
+  /* Deep recursion: the C stack is checked (the hooks raise RecursionError near its end). */
   if (simple_call_shape(func, co, n) < 0 ||
       (ts->recursion_limit - ts->recursion_remaining > 64 && rt_c_stack_low()) ||
       !(f = push_frame(ts, co))) {
     note_call(RT_CALL_VECTORCALL);
-    return PyObject_Vectorcall(callable, args, nargsf, kwnames);
+    return vectorcall_moving(callable, args, nargsf, kwnames);
   }
   note_call(RT_CALL_DIRECT);
-  Py_INCREF(func);
+  /* The frame takes over the references to func (f_func) and to the arguments. */
   _PyFrame_InitializeSpecials(f, func, NULL, co->co_nlocalsplus);
   PyObject **locals = f->localsplus;
-  for (Py_ssize_t i = 0; i < n; i++) locals[i] = Py_NewRef(args[i]);
+  for (Py_ssize_t i = 0; i < n; i++) locals[i] = args[i];
   if (n < co->co_argcount) {
     PyObject *defs = func->func_defaults;
     Py_ssize_t first = PyTuple_GET_SIZE(defs) - (co->co_argcount - n);

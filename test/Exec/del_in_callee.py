@@ -4,7 +4,6 @@
 # callers keep theirs until the call returns (`call` does not consume its operands), so
 # __del__ runs late and getrefcount sees one more. Known difference: XFAIL until `call`
 # steals its arguments.
-# XFAIL: *
 # RUN: %python %S/Inputs/run.py %t.want %python %s
 # RUN: %python %S/Inputs/run.py %t.got %pyllc --run %s
 # RUN: diff %t.want %t.got

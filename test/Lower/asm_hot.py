@@ -64,9 +64,11 @@ def count(n):
         i += 1
     return i
 
-# A call: PyObject_Vectorcall, which enters the callee through the PEP 523 hook.
+# A call: rt_call inlined; a Python function goes to rt_call_function (direct calls),
+# anything else to PyObject_Vectorcall.
 # CALL-LABEL: py.callf.{{[0-9]+}}:
-# CALL-NOT:   callq rt_call
+# CALL-NOT:   callq rt_call@PLT
+# CALL:       callq rt_call_function@PLT
 # CALL:       callq PyObject_Vectorcall@PLT
 def callf(f, x):
     return f(x)

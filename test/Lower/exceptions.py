@@ -12,7 +12,7 @@
 # IR:         resume 0 !fs(@0) !line
 # IR:         [[N:%[0-9]+]]:obj = null
 # IR-NEXT:    [[F:%[0-9]+]]:obj = load_local $f !fs(@6 handler [[LAND:bb[0-9]+]] | [[N]])
-# IR-NEXT:    {{%[0-9]+}}:obj = call none [[N]], [[F]] !fs(@12 handler [[LAND]] | [[N]], [[F]])
+# IR-NEXT:    {{%[0-9]+}}:obj = call none [[N]], [[F]] !fs(@12 handler [[LAND]])
 # IR:         [[H:bb[0-9]+]] @24:
 # IR-NEXT:    push_exc_info [[E:%[0-9]+]]
 # IR:         reraise 0 [[E]] !fs(@50 handler [[CLEANUP:bb[0-9]+]] |
@@ -33,23 +33,19 @@
 # CHECK-NEXT:   call ptr @rt_push_exc_info(ptr %ts, ptr %frame, ptr [[EXC]])
 # CHECK:      raise:
 # CHECK-NEXT:   tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 0, i64 0, i32 1,
-# The call of f() fails: its stack [NULL, f] goes into the frame's stack slots (frame
-# offset 80 on), rt_unwind releases both (handler depth 0, no lasti) and pushes the
-# exception, and control goes to the landing block.
+# The call of f() fails: it consumed its operands [NULL, f], so nothing is left on the
+# stack; rt_unwind (handler depth 0, no lasti) pushes the exception, and control goes to
+# the landing block.
 # CHECK:        [[R:%[0-9]+]] = call ptr @rt_call(
 # CHECK-NEXT:   [[BAD:%[0-9]+]] = icmp eq ptr [[R]], null
 # CHECK-NEXT:   br i1 [[BAD]], label %[[FAIL:fail[0-9]*]], label
 # CHECK:      [[FAIL]]:
-# CHECK-NEXT:   [[S0:%[0-9]+]] = getelementptr i8, ptr %frame, i64 80
-# CHECK-NEXT:   store ptr null, ptr [[S0]]
-# CHECK-NEXT:   [[S1:%[0-9]+]] = getelementptr i8, ptr %frame, i64 88
-# CHECK-NEXT:   store ptr {{%[0-9]+}}, ptr [[S1]]
-# CHECK-NEXT:   [[U:%[0-9]+]] = call i32 @rt_unwind(ptr %ts, ptr %frame, i64 2, i64 0, i64 0, i64 1)
+# CHECK-NEXT:   [[U:%[0-9]+]] = call i32 @rt_unwind(ptr %ts, ptr %frame, i64 0, i64 0, i64 0, i64 1)
 # CHECK-NEXT:   [[T:%[0-9]+]] = icmp ne i32 [[U]], 0
 # CHECK-NEXT:   br i1 [[T]], label %[[INTERP:unwind.interp[0-9]*]], label %[[LAND]]
-# Declined (tracing): the interpreter takes the spilled frame, at unit 6.
+# Declined (tracing): the interpreter takes the frame, at unit 6.
 # CHECK:      [[INTERP]]:
-# CHECK-NEXT:   tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 6, i64 2, i32 1, i64 3)
+# CHECK-NEXT:   tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 6, i64 0, i32 1, i64 3)
 def catch(f):
     try:
         return f()

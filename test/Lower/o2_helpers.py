@@ -12,14 +12,15 @@
 # CHECK-NOT:   icmp eq ptr {{%[0-9]+}}, @PyLong_Type
 # CHECK:       add nsw i64 {{%[0-9]+}}, -1
 # CHECK:       call ptr @rt_binary_generic(i64 noundef 10,
-# The callee is a Python function: rt_call_function, else vectorcall.
-# CHECK:       [[T:%[0-9]+]] = load ptr, ptr {{%[0-9]+}}, align 8
-# CHECK-NEXT:  [[ISF:%[0-9]+]] = icmp eq ptr [[T]], @PyFunction_Type
+# A bound method is called as its function with self first; then a Python function goes to
+# rt_call_function, anything else to vectorcall.
+# CHECK:       icmp eq ptr {{%[0-9]+}}, @PyMethod_Type
+# CHECK:       [[ISF:%[0-9]+]] = icmp eq ptr {{%[0-9]+}}, @PyFunction_Type
 # CHECK-NEXT:  br i1 [[ISF]], label %[[DIRECT:[0-9]+]], label %[[VEC:[0-9]+]]
 # CHECK:       [[DIRECT]]:
 # CHECK-NEXT:  call ptr @rt_call_function(ptr {{.*}}%ts,
 # CHECK:       [[VEC]]:
-# CHECK-NEXT:  call ptr @PyObject_Vectorcall(
+# CHECK:       call ptr @PyObject_Vectorcall(
 # CHECK-NOT:   define {{.*}}@rt_binary_op(
 # CHECK-NOT:   define {{.*}}@rt_binary_generic(
 # CHECK-NOT:   define {{.*}}@rt_leave_to_interp(

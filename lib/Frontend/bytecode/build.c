@@ -142,6 +142,19 @@ static bool reach(Builder *b, uint32_t k, int32_t depth, uint32_t from_unit, con
   return true;
 }
 
+/* The stack depth an exception raised by instruction i unwinds from: the depth before it,
+ * less the operands CALL and CALL_FUNCTION_EX consume even when they fail; -1 when
+ * unreached. */
+static int32_t raise_depth(const Builder *b, uint32_t i) {
+  int32_t d = b->depth_before[i];
+  const FeInstr *in = &b->dec->instrs[i];
+  if (d >= 0 && in->op == FE_CALL)
+    d -= (int32_t)in->arg + 2;
+  if (d >= 0 && in->op == FE_CALL_FUNCTION_EX)
+    d -= 2 + (int32_t)(in->arg & 1);
+  return d;
+}
+
 static bool compute_depths(Builder *b) {
   const FeDecoded *dec = b->dec;
   const FeCode *c = b->c;
@@ -223,10 +236,11 @@ static bool compute_depths(Builder *b) {
     const FeHandler *fh = &dec->handlers[h];
     for (uint32_t u = fh->start; u < fh->end; u++) {
       int32_t i = dec->index_of_unit[u];
-      if (i >= 0 && b->depth_before[i] >= 0 && b->depth_before[i] < (int32_t)fh->depth) {
+      int32_t d = i >= 0 ? raise_depth(b, (uint32_t)i) : -1;
+      if (d >= 0 && d < (int32_t)fh->depth) {
         fe_error_at(b->d, c, dec->instrs[i].unit,
-                    "stack depth %d below the depth %lu its exception handler keeps",
-                    b->depth_before[i], (unsigned long)fh->depth);
+                    "stack depth %d below the depth %lu its exception handler keeps", d,
+                    (unsigned long)fh->depth);
         return false;
       }
     }
@@ -278,15 +292,20 @@ static IrRef emit(FeLower *l, IrOp op, const IrRef *args, uint32_t n) {
   else
     l->called_out |= may_call_out(op);
   if (ir_op_info[op].flags & IRF_NEEDS_FS) {
+    /* A consuming op (CALL) was emitted after its operands were popped: its frame state
+     * is the stack without them, as the interpreter's on failure. */
+    bool consumes = ir_op_info[op].flags & IRF_CONSUME;
+    const IrRef *stack = consumes ? l->stack : l->pre;
+    uint32_t n = consumes ? l->sp : l->pre_sp;
     if (l->on_fstate) {
-      l->on_fstate(l->data, r, l->pre, l->pre_sp);
+      l->on_fstate(l->data, r, stack, n);
       return r;
     }
-    uint32_t fs = ir_new_fstate(fn, l->fs_offset, l->pre_sp);
+    uint32_t fs = ir_new_fstate(fn, l->fs_offset, n);
     IrFrameState *f = &fn->fstates[fs];
     f->handler = l->handler;
-    for (uint32_t k = 0; k < l->pre_sp; k++)
-      f->vals[f->nlocals + k] = l->pre[k];
+    for (uint32_t k = 0; k < n; k++)
+      f->vals[f->nlocals + k] = stack[k];
     ir_attach_fstate(fn, r, fs);
   }
   return r;
@@ -373,6 +392,7 @@ static void push_tuple_items(FeLower *l, IrRef t, uint32_t n, bool item0_on_top)
   emit1(l, IR_DECREF, t);
 }
 
+/* CALL consumes its n + 2 operands (the callee's frame takes them over): no releases. */
 static void lower_call(FeLower *l, uint32_t n, uint16_t spec) {
   IrRef *args = scratch(l, n + 2);
   pop_n(l, args, n + 2);
@@ -380,8 +400,6 @@ static void lower_call(FeLower *l, uint32_t n, uint16_t spec) {
   l->fn->instrs[r].spec = spec ? spec : l->precall_spec;
   l->kwnames = -1;
   l->precall_spec = 0;
-  for (uint32_t k = 0; k < n + 2; k++)
-    release(l, args[k]);
   push(l, r);
 }
 
@@ -641,14 +659,12 @@ void fe_lower_one(FeLower *l, int op, uint32_t oparg, uint16_t spec) {
     lower_call(l, oparg, spec);
     break;
   case FE_CALL_FUNCTION_EX: {
+    /* Consumes f, args and kw; the NULL below them stays in its frame state, as on the
+     * interpreter's stack. */
     IrRef kw = (oparg & 1) ? pop(l) : IR_NOREF;
-    IrRef args = pop(l), f = pop(l), nul = pop(l);
+    IrRef args = pop(l), f = pop(l);
     r = emit3(l, IR_CALL_EX, f, args, kw == IR_NOREF ? null(l) : kw);
-    release(l, f);
-    release(l, args);
-    if (kw != IR_NOREF)
-      release(l, kw);
-    release(l, nul);
+    release(l, pop(l));
     push(l, r);
     break;
   }

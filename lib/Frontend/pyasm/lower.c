@@ -316,18 +316,22 @@ static void release(W *w, IrRef v) {
     emit(w, IR_DECREF, &v, 1);
 }
 
-/* Emits `op` on the top n stack entries (they stay on the stack for the frame state),
- * then pops them, releasing the borrowed ones, and pushes the result if there is one. */
+/* Emits `op` on the top n stack entries (they stay on the stack for the frame state,
+ * unless the op consumes them even when it fails: `call`), then pops them, releasing the
+ * borrowed ones, and pushes the result if there is one. */
 static IrRef apply(W *w, IrOp op, uint32_t n, int64_t imm0, int64_t imm1) {
   FnCtx *f = w->f;
   IrRef *args = alloc(w, sizeof(IrRef) * (n ? n : 1));
   memcpy(args, f->stack + f->sp - n, sizeof(IrRef) * n);
+  uint16_t fl = ir_op_info[op].flags;
+  if (fl & IRF_CONSUME)
+    f->sp -= n;
   IrRef r = emit(w, op, args, n);
   f->fn->instrs[r].imm[0] = imm0;
   f->fn->instrs[r].imm[1] = imm1;
-  uint16_t fl = ir_op_info[op].flags;
-  f->sp -= n;
-  if (!(fl & IRF_STEAL)) {
+  if (!(fl & IRF_CONSUME))
+    f->sp -= n;
+  if (!(fl & (IRF_STEAL | IRF_CONSUME))) {
     for (uint32_t i = 0; i < n; i++)
       if (!((fl & IRF_STEAL_LAST) && i == n - 1))
         release(w, args[i]);

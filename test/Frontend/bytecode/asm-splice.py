@@ -68,8 +68,6 @@ def raises(x):
 # RAISE: the exception and what is under it are released when leaving at the CALL.
 # CHECK-LABEL: func @raises(
 # CHECK:         [[E:%[0-9]+]]:obj = call none
-# CHECK-NEXT:    decref
-# CHECK-NEXT:    decref
 # CHECK-NEXT:    [[N:%[0-9]+]]:obj = null
 # CHECK-NEXT:    raise [[E]], [[N]] !fs(@[[#]] | release [[E]])
 

@@ -4,14 +4,14 @@
 
 def plain(f, a):
     return f(a)
-# PUSH_NULL, PRECALL (nothing to emit), CALL: the stack [NULL, f, a] is the call's operands
+# PUSH_NULL, PRECALL (nothing to emit), CALL: the stack [NULL, f, a] is the call's operands,
+# which it consumes (the callee's frame takes them over, even when it fails): no decrefs,
+# and its frame state is the stack without them
 # CHECK-LABEL: func @plain(
-# CHECK:         [[NUL:%[0-9]+]]:obj = null !line [[#@LINE-3]]
+# CHECK:         [[NUL:%[0-9]+]]:obj = null !line [[#@LINE-5]]
 # CHECK-NEXT:    [[F:%[0-9]+]]:obj = load_local $f !fs(@4 | [[NUL]])
 # CHECK-NEXT:    [[A:%[0-9]+]]:obj = load_local $a !fs(@6 | [[NUL]], [[F]])
-# CHECK-NEXT:    [[R:%[0-9]+]]:obj = call none [[NUL]], [[F]], [[A]] !fs(@12 | [[NUL]], [[F]], [[A]])
-# CHECK-NEXT:    decref [[F]]
-# CHECK-NEXT:    decref [[A]]
+# CHECK-NEXT:    [[R:%[0-9]+]]:obj = call none [[NUL]], [[F]], [[A]] !fs(@12) !line
 # CHECK-NEXT:    trace_check !fs(@22{{.*}}
 # CHECK-NEXT:    ret [[R]]
 
@@ -26,7 +26,7 @@ def glob(a):
 
 def method(o, a):
     return o.m(a, 1)
-# LOAD_METHOD in two halves; the first may give NULL, so the call's release is xdecref
+# LOAD_METHOD in two halves (the first may give NULL); the call consumes both
 # CHECK-LABEL: func @method(
 # CHECK:         [[O:%[0-9]+]]:obj = load_local $o
 # CHECK-NEXT:    [[M:%[0-9]+]]:obj = load_method "m" [[O]] !fs(@4 | [[O]])
@@ -34,40 +34,34 @@ def method(o, a):
 # CHECK-NEXT:    decref [[O]]
 # CHECK-NEXT:    [[A:%[0-9]+]]:obj = load_local $a !fs(@26 | [[M]], [[S]])
 # CHECK-NEXT:    [[ONE:%[0-9]+]]:obj = const 1
-# CHECK-NEXT:    [[R:%[0-9]+]]:obj = call none [[M]], [[S]], [[A]], [[ONE]] !fs(@34 |
-# CHECK-NEXT:    xdecref [[M]]
-# CHECK-NEXT:    decref [[S]]
-# CHECK-NEXT:    decref [[A]]
-# CHECK-NEXT:    decref [[ONE]]
+# CHECK-NEXT:    [[R:%[0-9]+]]:obj = call none [[M]], [[S]], [[A]], [[ONE]] !fs(@34) !line
+# CHECK-NEXT:    trace_check
 
 def kw(f, a):
     return f(a, x=1, y=a)
 # KW_NAMES: the names tuple becomes the call's immediate
 # CHECK-LABEL: func @kw(
-# CHECK:         call ("x", "y") {{%[0-9]+}}, {{%[0-9]+}}, {{%[0-9]+}}, {{%[0-9]+}}, {{%[0-9]+}} !fs(@18
+# CHECK:         call ("x", "y") {{%[0-9]+}}, {{%[0-9]+}}, {{%[0-9]+}}, {{%[0-9]+}}, {{%[0-9]+}} !fs(@18)
 
 def ex(f, a, k):
     return f(*a), f(*a, **k), f(a, **k)
-# CALL_FUNCTION_EX 0/1 and DICT_MERGE (which names the callee in its errors)
+# CALL_FUNCTION_EX 0/1 and DICT_MERGE (which names the callee in its errors). call_ex
+# consumes f, args and kw; the NULL below them stays in its frame state.
 # CHECK-LABEL: func @ex(
 # CHECK:         [[NUL:%[0-9]+]]:obj = null
 # CHECK-NEXT:    [[F:%[0-9]+]]:obj = load_local $f
 # CHECK-NEXT:    [[A:%[0-9]+]]:obj = load_local $a
 # CHECK-NEXT:    [[NOKW:%[0-9]+]]:obj = null
-# CHECK-NEXT:    [[R:%[0-9]+]]:obj = call_ex [[F]], [[A]], [[NOKW]] !fs(@8 | [[NUL]], [[F]], [[A]])
-# CHECK-NEXT:    decref [[F]]
-# CHECK-NEXT:    decref [[A]]
-# CHECK-NEXT:    null
+# CHECK-NEXT:    [[R:%[0-9]+]]:obj = call_ex [[F]], [[A]], [[NOKW]] !fs(@8 | [[NUL]]) !line
+# CHECK-NEXT:    [[NUL2:%[0-9]+]]:obj = null
 # CHECK-NEXT:    [[F:%[0-9]+]]:obj = load_local $f
 # CHECK-NEXT:    [[A:%[0-9]+]]:obj = load_local $a
 # CHECK-NEXT:    [[D:%[0-9]+]]:obj = build_map
 # CHECK-NEXT:    [[K:%[0-9]+]]:obj = load_local $k
 # CHECK-NEXT:    dict_merge [[F]], [[D]], [[K]] !fs(
 # CHECK-NEXT:    decref [[K]]
-# CHECK-NEXT:    call_ex [[F]], [[A]], [[D]] !fs(
-# CHECK-NEXT:    decref [[F]]
-# CHECK-NEXT:    decref [[A]]
-# CHECK-NEXT:    decref [[D]]
+# CHECK-NEXT:    call_ex [[F]], [[A]], [[D]] !fs(@22 | [[R]], [[NUL2]]) !line
+# CHECK-NEXT:    null
 
 def defaults(a, b):
     def d(x=a, *, y=b) -> int:

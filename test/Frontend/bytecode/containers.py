@@ -41,7 +41,7 @@ def comps(xs):
 # CHECK-NEXT:    [[XS:%[0-9]+]]:obj = load_local $xs
 # CHECK-NEXT:    [[IT:%[0-9]+]]:obj = get_iter [[XS]]
 # CHECK-NEXT:    decref [[XS]]
-# CHECK-NEXT:    call none [[F]], [[IT]] !fs(@14 | [[F]], [[IT]])
+# CHECK-NEXT:    call none [[F]], [[IT]] !fs(@14)
 # LIST_APPEND consumes the item, the list stays on the stack
 # CHECK-LABEL: func @"<listcomp>"(argc=1, {{.*}}qualname="comps.<locals>.<listcomp>") locals(".0":local, x:local) {
 # CHECK:         [[L:%[0-9]+]]:obj = build_list !fs(@2)

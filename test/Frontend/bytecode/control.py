@@ -163,4 +163,4 @@ def phis(a, b):
 # CHECK:         cbr
 # CHECK:         [[V:%[0-9]+]]:obj = phi
 # CHECK-NEXT:    [[TWO:%[0-9]+]]:obj = const 2
-# CHECK-NEXT:    call none [[NUL]], [[G]], [[V]], [[TWO]] !fs({{@[0-9]+}} | [[NUL]], [[G]], [[V]], [[TWO]])
+# CHECK-NEXT:    call none [[NUL]], [[G]], [[V]], [[TWO]] !fs({{@[0-9]+}})

@@ -12,7 +12,7 @@ def tryexcept(f):
 # PUSH_EXC_INFO CHECK_EXC_MATCH POP_EXCEPT RERAISE 0/1
 # CHECK-LABEL: func @tryexcept(
 # CHECK:         resume 0 !fs(@0) !line
-# CHECK:         call none {{.*}} !fs(@12 handler [[LAND:bb[0-9]+]] |
+# CHECK:         call none {{.*}} !fs(@12 handler [[LAND:bb[0-9]+]])
 # CHECK:         ret
 # CHECK-NEXT:  [[H:bb[0-9]+]] @28:
 # CHECK-NEXT:    [[OLD:%[0-9]+]]:obj = push_exc_info [[EXC:%[0-9]+]]{{$}}

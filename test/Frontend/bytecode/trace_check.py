@@ -30,8 +30,7 @@ def same_line(f):
 # A return on the line of a call: checked before RETURN_VALUE, with the result stacked.
 # CHECK-LABEL: func @same_line(
 # CHECK:         [[R:%[0-9]+]]:obj = call none
-# CHECK-NEXT:    decref
-# CHECK-NEXT:    trace_check !fs(@20 | [[R]]) !line [[#@LINE-5]]
+# CHECK-NEXT:    trace_check !fs(@20 | [[R]]) !line [[#@LINE-4]]
 # CHECK-NEXT:    ret [[R]]
 
 def only_locals(a):
