@@ -157,7 +157,10 @@ typedef struct IrConst {
 /* ---- instructions, blocks, frame states ------------------------------------------ */
 
 typedef struct IrFrameState {
-  int32_t bc_offset;  /* byte offset of the bytecode instruction (prev_instr) */
+  int32_t bc_offset;  /* byte offset of the instruction's opcode (prev_instr while it runs,
+                       * where an exception is raised) */
+  int32_t bc_start;   /* byte offset of its first EXTENDED_ARG prefix, bc_offset without
+                       * one: where a deopt resumes the interpreter */
   uint32_t nlocals;   /* == fn->nlocalsplus */
   uint32_t nstack;    /* depth of the value stack */
   uint32_t nframe;    /* leaving puts stack values [0, nframe) into the frame and releases

@@ -341,6 +341,7 @@ uint32_t ir_new_fstate(IrFunc *fn, int32_t bc_offset, uint32_t nstack) {
   fn->fstates = pyllc_grow(fn->fstates, sizeof *fn->fstates, fn->nfstates, &fn->cap_fstates);
   IrFrameState *fs = &fn->fstates[fn->nfstates];
   fs->bc_offset = bc_offset;
+  fs->bc_start = bc_offset;
   fs->nlocals = fn->nlocalsplus;
   fs->nstack = nstack;
   fs->nframe = nstack;

@@ -1076,8 +1076,8 @@ static bool parse_slot(Parser *p, uint32_t fs, uint32_t slot) {
   return true;
 }
 
-/* fs := '!fs(' '@'N ['handler' LABEL] ['|' slot,* ['|' ('$'L '=' slot),*]] ')'
- * (after "!fs"); 'release' before a stack slot sets nframe */
+/* fs := '!fs(' '@'N ['prefix' '@'N] ['handler' LABEL] ['|' slot,* ['|' ('$'L '=' slot),*]]
+ *       ')'  (after "!fs"); 'release' before a stack slot sets nframe */
 static bool parse_fstate(Parser *p, uint32_t *out) {
   IrFunc *fn = p->fn;
   if (!expect(p, T_LPAREN, "after '!fs'"))
@@ -1089,6 +1089,16 @@ static bool parse_fstate(Parser *p, uint32_t *out) {
     return false;
   }
   next(p);
+  int64_t start = off;
+  if (is_kw(peek(p), "prefix")) {
+    next(p);
+    at = peek(p);
+    if (at->kind != T_GLOBAL || !tok_int(at, INT32_MIN, INT32_MAX, &start)) {
+      error_expected(p, "the offset of the prefix '@N'");
+      return false;
+    }
+    next(p);
+  }
   IrBlockId handler = IR_NOREF;
   if (is_kw(peek(p), "handler")) {
     next(p);
@@ -1108,6 +1118,7 @@ static bool parse_fstate(Parser *p, uint32_t *out) {
     }
   }
   uint32_t fs = ir_new_fstate(fn, (int32_t)off, nstack);
+  fn->fstates[fs].bc_start = (int32_t)start;
   fn->fstates[fs].handler = handler;
   if (has_stack) {
     p->pos = stack_start;

@@ -13,7 +13,9 @@
  *   instr    := ['%'V ':' type '='] mnemonic imm* [operand (',' operand)*] [fs] [line] [spec]
  *   operand  := '%'V | '[' '%'V ',' LABEL ']' (phi) | LABEL (terminator successors)
  *   imm      := INT | FLOAT | literal | none | "name" | '$'LNAME | binop | cmp | '@'FNAME
- *   fs       := '!fs(' '@'N ['handler' LABEL] ['|' stack ['|' ('$'LNAME '=' slot),*]] ')'
+ *   fs       := '!fs(' '@'N ['prefix' '@'N] ['handler' LABEL] ['|' stack
+ *               ['|' ('$'LNAME '=' slot),*]] ')'
+ *               (prefix: where the instruction's EXTENDED_ARG prefixes start)
  *   stack    := slot,* with 'release' before the first slot leaving releases
  *               slot := '%'V | null | mem
  *   line     := '!line' N
@@ -244,10 +246,12 @@ static void print_slot(Printer *p, IrRef v) {
     print_value(p, v);
 }
 
-/* !fs(@OFF [handler bbN] | stack... | $local=slot, ...); empty trailing parts are left
- * out. */
+/* !fs(@OFF [prefix @START] [handler bbN] | stack... | $local=slot, ...); empty trailing
+ * parts are left out. */
 static void print_fstate(Printer *p, const IrFrameState *fs) {
   fprintf(p->out, " !fs(@%" PRId32, fs->bc_offset);
+  if (fs->bc_start != fs->bc_offset)
+    fprintf(p->out, " prefix @%" PRId32, fs->bc_start);
   if (fs->handler != IR_NOREF) {
     fputs(" handler ", p->out);
     print_block_ref(p, fs->handler);

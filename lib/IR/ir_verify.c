@@ -12,7 +12,8 @@
  *               result, and its definition dominates the use (a phi's use is at the end
  *               of the incoming block); uses in unreachable blocks are not checked;
  *   frame state every IRF_RAISE / IRF_DEOPT / IRF_SUSPEND instruction has one, of the
- *               right size; its handler is a landing block (declared with its depth)
+ *               right size, its prefix offset whole code units before its own; its
+ *               handler is a landing block (declared with its depth)
  *               other than the entry, and the stack holds at least that depth; landing
  *               blocks named by reachable frame states have no predecessors and no phis;
  *   dispatch    only as the entry block's terminator; a resume successor has an offset
@@ -135,6 +136,12 @@ static void check_structure(Verifier *v) {
 }
 
 /* ---- one instruction ------------------------------------------------------------- */
+
+/* An instruction's EXTENDED_ARG prefixes start whole code units before its opcode (or
+ * there are none: the two offsets are equal). */
+static bool prefix_valid(const IrFrameState *fs) {
+  return fs->bc_start <= fs->bc_offset && (fs->bc_offset - fs->bc_start) % 2 == 0;
+}
 
 static bool check_signature(Verifier *v, IrBlockId b, IrRef r) {
   IrFunc *fn = v->fn;
@@ -262,6 +269,10 @@ static bool check_signature(Verifier *v, IrBlockId b, IrRef r) {
       /* the released values cannot be given back: only raising may leave there */
       report(v, b, r, "'%s' can %s, but its frame state releases stack values", info->name,
              info->flags & IRF_DEOPT ? "deoptimise" : "suspend");
+      ok = false;
+    } else if (!prefix_valid(&fn->fstates[in->fs])) {
+      report(v, b, r, "frame state's prefix @%d is not whole code units before @%d",
+             (int)fn->fstates[in->fs].bc_start, (int)fn->fstates[in->fs].bc_offset);
       ok = false;
     }
     IrBlockId h = in->fs < fn->nfstates ? fn->fstates[in->fs].handler : IR_NOREF;

@@ -399,12 +399,19 @@ static bool spill_fstate(FnCtx *fc, uint32_t fs_index, uint32_t nstack, IrBlockI
   return true;
 }
 
+/* The unit the interpreter takes fs's frame at: an exception is raised at the opcode's
+ * own unit; a deopt resumes at its first EXTENDED_ARG prefix, which the interpreter must
+ * run again for the argument's high bits. */
+static int64_t leave_unit(const IrFrameState *fs, int throwflag) {
+  return (throwflag ? fs->bc_offset : fs->bc_start) / 2;
+}
+
 /* The tail call into the interpreter on the frame, whose state is spilled. */
 static void emit_tail_leave(FnCtx *fc, const IrFrameState *fs, int throwflag, int reason) {
   LowerCtx *lc = fc->lc;
   LLVMTypeRef params[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i32, lc->i64};
   uint32_t depth = fs->nframe < fs->nstack ? fs->nframe : fs->nstack;
-  LLVMValueRef args[6] = {fc->ts, fc->frame, i64c(lc, fs->bc_offset / 2),
+  LLVMValueRef args[6] = {fc->ts, fc->frame, i64c(lc, leave_unit(fs, throwflag)),
                           i64c(lc, depth), i32c(lc, throwflag), i64c(lc, reason)};
   LLVMValueRef r = call(lc, "rt_leave_to_interp", lc->ptr, params, 6, args);
   LLVMSetTailCall(r, 1);
@@ -942,7 +949,7 @@ static uint32_t header_fstate(FnCtx *fc, IrBlockId to) {
     if (in->fs != IR_NOREF && (ir_op_info[in->op].flags & IRF_CONSUME)) return IR_NOREF;
     if (in->fs != IR_NOREF) {
       IrFrameState *fs = &fc->fn->fstates[in->fs];
-      return (b->bc_offset < 0 || fs->bc_offset == b->bc_offset) ? in->fs : IR_NOREF;
+      return (b->bc_offset < 0 || fs->bc_start == b->bc_offset) ? in->fs : IR_NOREF;
     }
     if (!(ir_op_info[in->op].flags & IRF_PURE) && in->op != IR_INCREF) return IR_NOREF;
   }
@@ -999,7 +1006,7 @@ static void emit_osr_check(FnCtx *fc, IrBlockId from, IrBlockId to) {
   IrFrameState *st = &fc->fn->fstates[fs];
   spill_fstate(fc, fs, st->nstack, from, to);
   LLVMTypeRef p[5] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->ptr};
-  LLVMValueRef a[5] = {fc->ts, fc->frame, i64c(lc, st->bc_offset / 2), i64c(lc, st->nstack),
+  LLVMValueRef a[5] = {fc->ts, fc->frame, i64c(lc, leave_unit(st, 0)), i64c(lc, st->nstack),
                        entry};
   LLVMValueRef r = call(lc, "rt_leave_to_osr", lc->ptr, p, 5, a);
   LLVMSetTailCall(r, 1);

@@ -303,6 +303,7 @@ static IrRef emit(FeLower *l, IrOp op, const IrRef *args, uint32_t n) {
     }
     uint32_t fs = ir_new_fstate(fn, l->fs_offset, n);
     IrFrameState *f = &fn->fstates[fs];
+    f->bc_start = l->fs_start;
     f->handler = l->handler;
     for (uint32_t k = 0; k < n; k++)
       f->vals[f->nlocals + k] = stack[k];
@@ -1021,6 +1022,7 @@ static void lower_instr(Builder *b) {
   uint8_t j = fe_op_info[in->op].jump;
   b->lw.line = in->line;
   b->lw.fs_offset = (int32_t)in->unit * 2;
+  b->lw.fs_start = (int32_t)in->start * 2;
   b->lw.handler = instr_handler(b);
   if (j == FE_J_COND || j == FE_J_ALWAYS) {
     lower_branching(b);
@@ -1155,8 +1157,8 @@ static void count_preds(Builder *b) {
  * interpreter would show next: the next line event and the return. So compiled code
  * checks tracing where a line starts and before a return, if anything that may have run
  * other code came since the last check (loop back-edges and RESUME check already; a block
- * may be entered from anywhere). The check's frame state is the whole instruction's (its
- * first EXTENDED_ARG), which the interpreter then runs itself. */
+ * may be entered from anywhere). The check's frame state is the instruction's, which the
+ * interpreter then runs itself from its first EXTENDED_ARG (bc_start). */
 static bool is_trace_point(const Builder *b, uint32_t i) {
   const FeInstr *in = &b->dec->instrs[i];
   if (i < b->first_traceable || !b->lw.called_out)
@@ -1169,7 +1171,8 @@ static bool is_trace_point(const Builder *b, uint32_t i) {
 static void emit_trace_check(Builder *b) {
   FeLower *l = &b->lw;
   l->line = b->in->line;
-  l->fs_offset = (int32_t)b->in->start * 2;
+  l->fs_offset = (int32_t)b->in->unit * 2;
+  l->fs_start = (int32_t)b->in->start * 2;
   l->handler = instr_handler(b);
   emit0(l, IR_TRACE_CHECK);
 }
@@ -1216,6 +1219,7 @@ static IrBlockId make_landing(Builder *b, uint32_t k) {
   b->in = &b->dec->instrs[bk->first];
   b->lw.line = b->in->line;
   b->lw.fs_offset = (int32_t)b->in->unit * 2;
+  b->lw.fs_start = (int32_t)b->in->start * 2;
   b->lw.pre_sp = 0;
   for (int32_t s = 0; s < bk->depth; s++)
     b->lw.stack[s] = with_imm(&b->lw, emit0(&b->lw, IR_ENTRY_STACK), s, 0);

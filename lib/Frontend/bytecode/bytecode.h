@@ -140,7 +140,8 @@ typedef struct FeLower {
   IrRef *pre;           /* the stack before the instruction: what its frame states hold */
   uint32_t pre_sp;
   int32_t line;         /* line of the emitted instructions, -1 when none */
-  int32_t fs_offset;    /* bc_offset of its frame states */
+  int32_t fs_offset;    /* bc_offset of its frame states (the opcode's own unit) */
+  int32_t fs_start;     /* their bc_start (the first EXTENDED_ARG prefix) */
   IrBlockId handler;    /* their handler (landing block), IR_NOREF when an exception leaves
                          * the function */
   /* NULL: frame states are made here (fs_offset, handler, pre). Else called for each raising or

@@ -3278,7 +3278,7 @@ static void gen_raw(W *w, Env *env, PyasmStmt *s) {
       PYLLC_DIE("out of memory");
   }
   FeLower l = {.fn = f->fn, .cur = cur(w), .stack = f->stack, .sp = f->sp,
-               .line = w->line, .fs_offset = -1, .on_fstate = raw_fstate, .data = w,
+               .line = w->line, .fs_offset = -1, .fs_start = -1, .on_fstate = raw_fstate, .data = w,
                .kwnames = op == FE_CALL ? f->raw_kwnames : -1, .true_const = UINT32_MAX};
   l.pre = alloc(w, sizeof(IrRef) * (f->sp ? f->sp : 1));
   memcpy(l.pre, f->stack, sizeof(IrRef) * f->sp);
@@ -3654,8 +3654,10 @@ static void finish_function(W *w, FnCtx *f) {
     IrBlock *bb = &fn->blocks[b];
     for (uint32_t i = 0; i <= bb->ninstrs; i++) {
       IrRef r = i < bb->ninstrs ? bb->instrs[i] : bb->term;
-      if (r != IR_NOREF && fn->instrs[r].fs != IR_NOREF)
-        fn->fstates[fn->instrs[r].fs].bc_offset = (int32_t)(2 * unit++);
+      if (r != IR_NOREF && fn->instrs[r].fs != IR_NOREF) {
+        IrFrameState *fs = &fn->fstates[fn->instrs[r].fs];
+        fs->bc_offset = fs->bc_start = (int32_t)(2 * unit++);
+      }
     }
   }
   if (f->generator)

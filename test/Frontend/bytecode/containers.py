@@ -102,7 +102,7 @@ def unpack(t):
 # CHECK-NEXT:    store_local $b [[I1]]
 # CHECK-NEXT:    trace_check !fs(@12{{.*}}
 # CHECK-NEXT:    [[T:%[0-9]+]]:obj = load_local $t
-# CHECK-NEXT:    [[U:%[0-9]+]]:obj = unpack_ex 1 1 [[T]] !fs(@16 | [[T]])
+# CHECK-NEXT:    [[U:%[0-9]+]]:obj = unpack_ex 1 1 [[T]] !fs(@16 prefix @14 | [[T]])
 # CHECK-NEXT:    decref [[T]]
 # CHECK-NEXT:    [[I2:%[0-9]+]]:obj = tuple_item 2 [[U]]
 # CHECK-NEXT:    [[I1:%[0-9]+]]:obj = tuple_item 1 [[U]]

@@ -80,10 +80,10 @@ def long_loop(f, xs):
         x = a; y = a; z = a; w = a
         f()
         continue
-# `continue` after the call: JUMP_BACKWARD with an EXTENDED_ARG prefix. The check's state
-# is at the prefix (the interpreter then reads the whole argument), the eval breaker's at
-# the opcode.
+# `continue` after the call: JUMP_BACKWARD with an EXTENDED_ARG prefix. The states of the
+# check and of the eval breaker name both: the opcode (where an exception is raised) and
+# the prefix (where a deopt resumes: the interpreter then reads the whole argument).
 # CHECK-LABEL: func @long_loop(
 # CHECK:         {{%[0-9]+}}:obj = call none
-# CHECK:         trace_check !fs(@[[#PRE:]] | [[IT:%[0-9]+]]) !line [[#@LINE-6]]
-# CHECK-NEXT:    eval_breaker !fs(@[[#PRE+2]] | [[IT]]) !line [[#@LINE-7]]
+# CHECK:         trace_check !fs(@[[#OP:]] prefix @{{[0-9]+}} | [[IT:%[0-9]+]]) !line [[#@LINE-6]]
+# CHECK-NEXT:    eval_breaker !fs(@[[#OP]] prefix @[[#OP-2]] | [[IT]]) !line [[#@LINE-7]]
