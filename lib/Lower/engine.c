@@ -357,13 +357,32 @@ static PyObject *name_object(IrFunc *fn, uint32_t i) {
 
 /* ---- compiling one function ----------------------------------------------------------- */
 
+/* "qualname (file:line)": the key of a function in the fallbacks table. */
+static PyObject *fallback_key(IrFunc *fn) {
+  PyObject *code = fn->origin;
+  if (code && PyCode_Check(code)) {
+    PyCodeObject *co = (PyCodeObject *)code;
+    return PyUnicode_FromFormat("%U (%U:%d)", co->co_qualname, co->co_filename,
+                                co->co_firstlineno);
+  }
+  return PyUnicode_FromFormat("%s (%s:%d)", fn->qualname ? fn->qualname : "?",
+                              fn->module && fn->module->filename ? fn->module->filename : "?",
+                              (int)fn->firstlineno);
+}
+
+/* A compile of fn succeeded: an earlier fallback of the same key (another code object of
+ * that function, a failed try) no longer says why it is interpreted. */
+static void forget_fallback(LowerEngine *eng, IrFunc *fn) {
+  PyObject *key = fallback_key(fn);
+  if (key && PyDict_Contains(eng->fallbacks, key) == 1) PyDict_DelItem(eng->fallbacks, key);
+  Py_XDECREF(key);
+  PyErr_Clear();
+}
+
 static void note_fallback(LowerEngine *eng, IrFunc *fn, const char *why) {
   eng->nfallback++;
   snprintf(eng->last_why, sizeof eng->last_why, "%s", why);
-  PyObject *key = PyUnicode_FromFormat("%s (%s:%d)", fn->qualname ? fn->qualname : "?",
-                                       fn->module && fn->module->filename
-                                           ? fn->module->filename : "?",
-                                       (int)fn->firstlineno);
+  PyObject *key = fallback_key(fn);
   PyObject *val = PyUnicode_FromString(why);
   if (key && val) PyDict_SetItem(eng->fallbacks, key, val);
   Py_XDECREF(key);
@@ -524,6 +543,7 @@ static int engine_compile_as(LowerEngine *eng, IrFunc *fn, bool baseline, int64_
   }
   rec = NULL;
 attached_done:
+  forget_fallback(eng, fn);
   eng->ncompiled++;
   eng->t_lower += t1 - t0;
   eng->t_opt += t2 - t1;
