@@ -233,6 +233,8 @@ typedef struct IrFunc {
   const char **localnames; /* nlocalsplus names (co_localsplusnames) */
   uint8_t *localkinds;     /* nlocalsplus IR_LOCAL_* bits */
   void *origin;            /* PyCodeObject* it came from (borrowed), NULL from text */
+  bool no_bytecode;        /* its code object has no bytecode to run (.pyasm): compiled code
+                              keeps running under a tracer or profiler (docs/pyasm.md) */
   /* --stats: seconds the front end spent on this function alone (nested functions not
    * included) and seconds in pyllc passes; 0 when not measured */
   double t_front, t_passes;

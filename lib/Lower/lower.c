@@ -575,6 +575,8 @@ static void lower_call_helper(FnCtx *fc, IrRef r, IrInstr *in, const Extra *x) {
   snprintf(name, sizeof name, "rt_%s", x->ty ? x->helper : oi->name);
   for (char *p = name; *p; p++)
     if (*p == '.') *p = '_';
+  if (fc->fn->no_bytecode && (in->op == IR_RESUME || in->op == IR_EVAL_BREAKER))
+    strcat(name, "_untraced"); /* no interpreter to leave to for a tracer */
   /* Names in ir_ops.def's text column may differ from the ID; the ID is canonical. */
   LLVMTypeRef params[16];
   LLVMValueRef args[16];
@@ -1294,13 +1296,14 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
     /* Resumable: the dispatch needs the unit the frame continues at. */
     LLVMTypeRef p[2] = {lc->ptr, lc->ptr};
     LLVMValueRef a[2] = {fc->ts, fc->frame};
-    fc->resume_unit = call(lc, "rt_enter_resume", lc->i64, p, 2, a);
+    fc->resume_unit = call(lc, fn->no_bytecode ? "rt_enter_resume_untraced" : "rt_enter_resume",
+                           lc->i64, p, 2, a);
     LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntSLT, fc->resume_unit, i64c(lc, 0), ""),
                     interp, start);
   } else {
     LLVMTypeRef p[2] = {lc->ptr, lc->ptr};
     LLVMValueRef a[2] = {fc->ts, fc->frame};
-    LLVMValueRef r = call(lc, "rt_enter", lc->i32, p, 2, a);
+    LLVMValueRef r = call(lc, fn->no_bytecode ? "rt_enter_untraced" : "rt_enter", lc->i32, p, 2, a);
     LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, r, i32c(lc, 0), ""), interp, start);
   }
   LLVMPositionBuilderAtEnd(lc->B, start);

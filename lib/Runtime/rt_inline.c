@@ -47,16 +47,17 @@ typedef PyThreadState TS;
 /* Links the frame and counts recursion as _PyEval_EvalFrameDefault would. Returns 1 when
  * the interpreter must run the frame instead (tracing on, recursion limit reached: the
  * interpreter then raises RecursionError itself, with the right message). */
-static RT_INLINE int rt_enter_refused(TS *ts) {
-  if (UNLIKELY(ts->cframe->use_tracing) || UNLIKELY(ts->recursion_remaining <= 0)) {
+static RT_INLINE int rt_enter_refused(TS *ts, int traced) {
+  if (UNLIKELY(traced && ts->cframe->use_tracing) ||
+      UNLIKELY(ts->recursion_remaining <= 0)) {
     rt_note_deopt(RT_DEOPT_ENTRY);
     return 1;
   }
   return 0;
 }
 
-int rt_enter(TS *ts, Frame *f) {
-  if (rt_enter_refused(ts)) return 1;
+static RT_INLINE int enter(TS *ts, Frame *f, int traced) {
+  if (rt_enter_refused(ts, traced)) return 1;
   ts->recursion_remaining--;
   f->previous = ts->cframe->current_frame;
   ts->cframe->current_frame = f;
@@ -64,6 +65,12 @@ int rt_enter(TS *ts, Frame *f) {
   f->prev_instr = _PyCode_CODE(f->f_code) + f->f_code->_co_firsttraceable;
   return 0;
 }
+
+int rt_enter(TS *ts, Frame *f) { return enter(ts, f, 1); }
+
+/* rt_enter for code without bytecode (.pyasm): a tracer does not send it to the
+ * interpreter, which could not run it. */
+int rt_enter_untraced(TS *ts, Frame *f) { return enter(ts, f, 0); }
 
 /* Unlinks the frame before a normal return; the value stack is empty. */
 void rt_leave(TS *ts, Frame *f) {
@@ -90,8 +97,8 @@ RT_COLD PyObject *rt_leave_to_interp(TS *ts, Frame *f, int64_t unit, int64_t nst
  * frame but keeps prev_instr, and returns the code unit the frame continues at (0 for a
  * fresh frame, which is then made complete as rt_enter does), or -1 when the interpreter
  * must run the frame (as rt_enter's 1). */
-int64_t rt_enter_resume(TS *ts, Frame *f) {
-  if (rt_enter_refused(ts)) return -1;
+static RT_INLINE int64_t enter_resume(TS *ts, Frame *f, int traced) {
+  if (rt_enter_refused(ts, traced)) return -1;
   ts->recursion_remaining--;
   f->previous = ts->cframe->current_frame;
   ts->cframe->current_frame = f;
@@ -100,6 +107,9 @@ int64_t rt_enter_resume(TS *ts, Frame *f) {
   if (next == 0) f->prev_instr = first + f->f_code->_co_firsttraceable;
   return next;
 }
+
+int64_t rt_enter_resume(TS *ts, Frame *f) { return enter_resume(ts, f, 1); }
+int64_t rt_enter_resume_untraced(TS *ts, Frame *f) { return enter_resume(ts, f, 0); }
 
 /* The dispatch found no landing for the frame's next instruction: the interpreter runs
  * the frame as it is (its stack is in the frame). */
@@ -788,6 +798,17 @@ int rt_resume(TS *ts, Frame *f, int64_t n) {
 
 int rt_eval_breaker(TS *ts, Frame *f) {
   if (UNLIKELY(ts->cframe->use_tracing)) return -1;
+  if (UNLIKELY(rt_breaker_set(ts))) return rt_handle_breaker(ts);
+  return 0;
+}
+
+/* resume and eval_breaker in code without bytecode (.pyasm): tracing does not leave. */
+int rt_resume_untraced(TS *ts, Frame *f, int64_t n) {
+  if (n < 2 && UNLIKELY(rt_breaker_set(ts))) return rt_handle_breaker(ts);
+  return 0;
+}
+
+int rt_eval_breaker_untraced(TS *ts, Frame *f) {
   if (UNLIKELY(rt_breaker_set(ts))) return rt_handle_breaker(ts);
   return 0;
 }

@@ -2186,6 +2186,7 @@ static void gen_jump(W *w, Env *env, PyasmStmt *s) {
 
 static IrFunc *new_function(W *w, const char *name, const char *qualname, int line) {
   IrFunc *fn = ir_new_func(w->m, name);
+  fn->no_bytecode = true; /* the interpreter could not run it: tracing does not leave */
   fn->qualname = ir_strdup(fn->arena, qualname, strlen(qualname));
   fn->firstlineno = line;
   return fn;
