@@ -1,5 +1,5 @@
 #!/usr/bin/python3.11
-"""stdlib_compile.py [--pyllc BIN] [-O LEVEL...] [-j N] - compiles every stdlib module
+"""stdlib_compile.py [--pyllc BIN] [-O LEVEL...] [-j N] [--every N] - compiles every stdlib module
 /usr/lib/python3.11/*.py with `pyllc FILE -c -o OBJ --stats` and reports, per -O level,
 how many files compiled to an object file, how many functions were compiled or left to
 the interpreter (with the reasons), and the median and mean compile time per function
@@ -48,8 +48,11 @@ def main():
     ap.add_argument("-O", dest="levels", type=int, action="append")
     ap.add_argument("-j", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--limit", type=int, default=0, help="only the first N files")
+    ap.add_argument("--every", type=int, default=1,
+                    help="only every Nth file (a sample for before/after comparisons)")
     args = ap.parse_args()
     files = sorted(glob.glob("/usr/lib/python3.11/*.py"))
+    files = files[:: max(args.every, 1)]
     if args.limit:
         files = files[: args.limit]
     failed_any = False
@@ -75,8 +78,8 @@ def main():
                          sorted(totals)[int(len(totals) * 0.9)], max(totals)))
                 for i, name in enumerate(("lowering", "LLVM optimisation", "code generation")):
                     print("    %-18s median %.3f ms" % (name, statistics.median(f[i] for f in funcs)))
-                print("  object code: median %d bytes per function"
-                      % statistics.median(f[3] for f in funcs))
+                print("  object code: median %d bytes per function, %d bytes in all"
+                      % (statistics.median(f[3] for f in funcs), sum(f[3] for f in funcs)))
             for reason, n in skips.most_common(10):
                 print("  not compiled: %5d  %s" % (n, reason))
             for r in bad:

@@ -10,7 +10,9 @@
  *             definitions precede uses; SSA values map one to one.
  *   leaving   an operation with a frame state stores prev_instr before it runs (tracebacks,
  *             f_lineno). On failure a cold block spills the frame state's stack values
- *             into localsplus[nlocalsplus + i] and tail-calls the interpreter on the frame
+ *             into localsplus[nlocalsplus + i] and jumps to the function's exit for that
+ *             way of leaving and stack depth (shared: one call per exit, not per
+ *             operation), which tail-calls the interpreter on the frame
  *             (rt_leave_to_interp): throwflag 1 for an exception, which then gets its
  *             traceback entry and handler exactly as if the interpreter had raised it;
  *             throwflag 0 to resume at the instruction (deopt). Locals always live in the
@@ -58,6 +60,23 @@ struct LowerCtx {
   unsigned md_invariant;
 };
 
+/* One way of leaving a function: the failure paths of its operations store their frame
+ * state's stack into the frame and jump to the exit block of their key, which makes the
+ * one call (one per stack depth and kind, not one per operation: exits were most of the
+ * generated code). */
+typedef struct ExitKey {
+  IrBlockId handler; /* unwind to this landing block; IR_NOREF: leave to the interpreter */
+  uint32_t nstack;   /* values of the stack in the frame */
+  int throwflag;     /* rt_leave_to_interp's: 0, 1 or RT_THROW_IF_SET */
+  int reason;        /* RtDeoptReason, or RT_LEAVE_UNCOUNTED */
+  bool unit_phi;     /* the unit comes in through a phi; else prev_instr is the instruction */
+} ExitKey;
+typedef struct ExitBlock {
+  ExitKey key;
+  LLVMBasicBlockRef bb;
+  LLVMValueRef unit; /* the phi when key.unit_phi */
+} ExitBlock;
+
 /* Per function being lowered. */
 typedef struct FnCtx {
   LowerCtx *lc;
@@ -80,6 +99,8 @@ typedef struct FnCtx {
   LLVMValueRef budget;      /* baseline code: the global i64 budget, else NULL */
   LLVMValueRef *cmp_fast;   /* by IrRef: for a compare_op feeding a branch, the result of
                                rt_compare_fast (>= 0: no object made), else NULL */
+  ExitBlock *exits;         /* made on first use (exit_index) */
+  uint32_t nexits, capexits;
   bool failed;
 } FnCtx;
 
@@ -403,59 +424,159 @@ static bool spill_fstate(FnCtx *fc, uint32_t fs_index, uint32_t nstack, IrBlockI
  * own unit; a deopt resumes at its first EXTENDED_ARG prefix, which the interpreter must
  * run again for the argument's high bits. */
 static int64_t leave_unit(const IrFrameState *fs, int throwflag) {
-  return (throwflag ? fs->bc_offset : fs->bc_start) / 2;
+  return (throwflag == 1 ? fs->bc_offset : fs->bc_start) / 2;
 }
 
-/* The tail call into the interpreter on the frame, whose state is spilled. */
-static void emit_tail_leave(FnCtx *fc, const IrFrameState *fs, int throwflag, int reason) {
+/* Whether spill_fstate would store anything for the whole of fs. */
+static bool has_spill(const IrFrameState *fs) {
+  for (uint32_t i = 0; i < fs->nlocals + fs->nstack; i++) {
+    IrRef r = fs->vals[i];
+    if (r != IR_FS_MEM && (i >= fs->nlocals || r != IR_FS_UNSET)) return true;
+  }
+  return false;
+}
+
+static bool same_exit(ExitKey a, ExitKey b) {
+  return a.handler == b.handler && a.nstack == b.nstack && a.throwflag == b.throwflag &&
+         a.reason == b.reason && a.unit_phi == b.unit_phi;
+}
+
+/* The name of an exit block, for readers of -emit-llvm. */
+static const char *exit_name(ExitKey k) {
+  if (k.throwflag == RT_THROW_IF_SET) return "raise_or_deopt";
+  if (k.throwflag) return k.reason == RT_DEOPT_BREAKER ? "breaker" : "raise";
+  switch (k.reason) {
+  case RT_DEOPT_GUARD: return "deopt";
+  case RT_DEOPT_TRACING: return "tracing";
+  case RT_DEOPT_EXCEPTION: return "raise_op"; /* the interpreter runs the raising op */
+  default: return "interp";
+  }
+}
+
+static uint32_t exit_index(FnCtx *fc, ExitKey key);
+
+/* The exit block of `key` (exit_index may move fc->exits: index after the call). */
+static LLVMBasicBlockRef exit_bb(FnCtx *fc, ExitKey key) {
+  uint32_t i = exit_index(fc, key);
+  return fc->exits[i].bb;
+}
+
+/* The code of an exit, at the builder's position: rt_unwind and a branch to the landing
+ * block (or, when rt_unwind declines because a tracer wants the exception event, to the
+ * raising exit); else the tail call into the interpreter. */
+static void build_exit(FnCtx *fc, uint32_t ei) {
   LowerCtx *lc = fc->lc;
+  ExitKey k = fc->exits[ei].key;
+  if (k.handler != IR_NOREF) {
+    const IrBlock *land = &fc->fn->blocks[k.handler];
+    LLVMTypeRef p[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i64, lc->i64};
+    LLVMValueRef a[6] = {fc->ts, fc->frame, i64c(lc, k.nstack), i64c(lc, land->eh_depth),
+                         i64c(lc, land->eh_lasti), i64c(lc, 1)};
+    LLVMValueRef r = call(lc, "rt_unwind", lc->i32, p, 6, a);
+    ExitKey raise = {IR_NOREF, k.nstack, 1, RT_DEOPT_EXCEPTION, false};
+    LLVMBasicBlockRef interp = exit_bb(fc, raise);
+    LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, r, i32c(lc, 0), ""), interp,
+                    fc->bbs[k.handler]);
+    return;
+  }
+  LLVMValueRef unit = i64c(lc, RT_UNIT_AT_PREV_INSTR);
+  if (k.unit_phi) unit = fc->exits[ei].unit = LLVMBuildPhi(lc->B, lc->i64, "unit");
   LLVMTypeRef params[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i32, lc->i64};
-  uint32_t depth = fs->nframe < fs->nstack ? fs->nframe : fs->nstack;
-  LLVMValueRef args[6] = {fc->ts, fc->frame, i64c(lc, leave_unit(fs, throwflag)),
-                          i64c(lc, depth), i32c(lc, throwflag), i64c(lc, reason)};
+  LLVMValueRef args[6] = {fc->ts, fc->frame, unit, i64c(lc, k.nstack), i32c(lc, k.throwflag),
+                          i64c(lc, k.reason)};
   LLVMValueRef r = call(lc, "rt_leave_to_interp", lc->ptr, params, 6, args);
   LLVMSetTailCall(r, 1);
   LLVMBuildRet(lc->B, r);
 }
 
-/* Emits, at the builder's position, the spill of frame state `fs` and the tail call into
- * the interpreter (see spill_fstate for from_ir/to). */
-static void emit_leave(FnCtx *fc, uint32_t fs_index, int throwflag, int reason,
-                       IrBlockId from_ir, IrBlockId to) {
-  IrFrameState *fs = &fc->fn->fstates[fs_index];
-  if (spill_fstate(fc, fs_index, fs->nstack, from_ir, to))
-    emit_tail_leave(fc, fs, throwflag, reason);
+/* The exit block of `key` (FnCtx.exits), made on first use; the builder stays where it
+ * is. */
+static uint32_t exit_index(FnCtx *fc, ExitKey key) {
+  for (uint32_t i = 0; i < fc->nexits; i++)
+    if (same_exit(fc->exits[i].key, key)) return i;
+  LowerCtx *lc = fc->lc;
+  fc->exits = pyllc_grow(fc->exits, sizeof *fc->exits, fc->nexits + 1, &fc->capexits);
+  uint32_t ei = fc->nexits++;
+  char name[48];
+  if (key.handler != IR_NOREF)
+    snprintf(name, sizeof name, "unwind.bb%u.%u", key.handler, key.nstack);
+  else
+    snprintf(name, sizeof name, "leave.%s.%u%s", exit_name(key), key.nstack,
+             key.unit_phi ? ".unit" : "");
+  fc->exits[ei] = (ExitBlock){key, LLVMAppendBasicBlockInContext(lc->C, fc->func, name), NULL};
+  LLVMBasicBlockRef cur = LLVMGetInsertBlock(lc->B);
+  LLVMPositionBuilderAtEnd(lc->B, fc->exits[ei].bb);
+  build_exit(fc, ei);
+  LLVMPositionBuilderAtEnd(lc->B, cur);
+  return ei;
 }
 
-/* An exception is set at frame state fs. Without a handler it leaves to the interpreter,
- * which adds the traceback entry and unwinds. With one, unwinding stays here: the state
- * goes into the frame, rt_unwind does the interpreter's exception_unwind (adding the
- * traceback entry when `add_tb`, an i64, is nonzero) and control goes to the landing
- * block; when rt_unwind declines (a tracer wants the exception event), the interpreter
- * takes over as without a handler. */
-static void emit_raise(FnCtx *fc, uint32_t fs_index, LLVMValueRef add_tb) {
-  LowerCtx *lc = fc->lc;
-  IrFrameState *fs = &fc->fn->fstates[fs_index];
-  IrBlockId h = fs->handler;
-  if (h == IR_NOREF) {
-    emit_leave(fc, fs_index, 1, RT_DEOPT_EXCEPTION, IR_NOREF, IR_NOREF);
-    return;
+/* The exit block of `key` for a branch from the builder's block, given fs's unit when the
+ * exit takes it through a phi. */
+static LLVMBasicBlockRef exit_from_here(FnCtx *fc, const IrFrameState *fs, ExitKey key) {
+  uint32_t ei = exit_index(fc, key);
+  if (key.unit_phi) {
+    LLVMValueRef unit = i64c(fc->lc, leave_unit(fs, key.throwflag));
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(fc->lc->B);
+    LLVMAddIncoming(fc->exits[ei].unit, &unit, &from, 1);
   }
+  return fc->exits[ei].bb;
+}
+
+/* Ends the current block with a jump to the exit of `key`. The frame state must already
+ * be in the frame. */
+static void goto_exit(FnCtx *fc, const IrFrameState *fs, ExitKey key) {
+  LLVMBuildBr(fc->lc->B, exit_from_here(fc, fs, key));
+}
+
+/* Spills frame state fs (see spill_fstate for from_ir/to) and jumps to the exit of
+ * `key`. */
+static void leave_via(FnCtx *fc, uint32_t fs_index, ExitKey key, IrBlockId from_ir,
+                      IrBlockId to) {
+  IrFrameState *fs = &fc->fn->fstates[fs_index];
+  if (spill_fstate(fc, fs_index, fs->nstack, from_ir, to)) goto_exit(fc, fs, key);
+}
+
+/* A block that leaves by the exit of `key` with frame state fs: the exit itself when there
+ * is nothing to store, else a new block `name` that spills first. The builder stays where
+ * it is. */
+static LLVMBasicBlockRef exit_edge(FnCtx *fc, uint32_t fs_index, ExitKey key,
+                                   const char *name) {
+  LowerCtx *lc = fc->lc;
+  if (!key.unit_phi && !has_spill(&fc->fn->fstates[fs_index]))
+    return exit_bb(fc, key);
+  LLVMBasicBlockRef cur = LLVMGetInsertBlock(lc->B);
+  LLVMBasicBlockRef stub = LLVMAppendBasicBlockInContext(lc->C, fc->func, name);
+  LLVMPositionBuilderAtEnd(lc->B, stub);
+  leave_via(fc, fs_index, key, IR_NOREF, IR_NOREF);
+  LLVMPositionBuilderAtEnd(lc->B, cur);
+  return stub;
+}
+
+/* The stack values leaving puts into the frame (spliced .pyasm: the others are
+ * released, spill_fstate). */
+static uint32_t frame_depth(const IrFrameState *fs) {
+  return fs->nframe < fs->nstack ? fs->nframe : fs->nstack;
+}
+
+/* The exit for leaving to the interpreter with fs as it is (no handler involved). */
+static ExitKey leave_key(const IrFrameState *fs, int throwflag, int reason, bool unit_phi) {
+  /* prev_instr is the opcode's own unit: a deopt at a prefixed instruction must resume at
+   * the prefix (leave_unit), so its unit comes through the phi. */
+  if (throwflag != 1 && fs->bc_start != fs->bc_offset) unit_phi = true;
+  return (ExitKey){IR_NOREF, frame_depth(fs), throwflag, reason, unit_phi};
+}
+
+/* The exit for an exception set at fs, prev_instr at its instruction: unwinding to fs's
+ * handler, or leaving to the interpreter, which adds the traceback entry and unwinds. */
+static ExitKey raise_key(FnCtx *fc, const IrFrameState *fs) {
+  IrBlockId h = fs->handler;
+  if (h == IR_NOREF) return leave_key(fs, 1, RT_DEOPT_EXCEPTION, false);
   if (h >= fc->fn->nblocks || !fc->bbs[h] || fc->fn->blocks[h].eh_depth < 0) {
     fail(fc, "frame state names bb%u, which is not a reachable landing block", h);
-    return;
+    return leave_key(fs, 1, RT_DEOPT_EXCEPTION, false);
   }
-  if (!spill_fstate(fc, fs_index, fs->nstack, IR_NOREF, IR_NOREF)) return;
-  const IrBlock *land = &fc->fn->blocks[h];
-  LLVMTypeRef p[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i64, lc->i64};
-  LLVMValueRef a[6] = {fc->ts, fc->frame, i64c(lc, fs->nframe), i64c(lc, land->eh_depth),
-                       i64c(lc, land->eh_lasti), add_tb};
-  LLVMValueRef r = call(lc, "rt_unwind", lc->i32, p, 6, a);
-  LLVMBasicBlockRef interp = LLVMAppendBasicBlockInContext(lc->C, fc->func, "unwind.interp");
-  LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, r, i32c(lc, 0), ""), interp,
-                  fc->bbs[h]);
-  LLVMPositionBuilderAtEnd(lc->B, interp);
-  emit_tail_leave(fc, fs, 1, RT_DEOPT_EXCEPTION);
+  return (ExitKey){h, frame_depth(fs), 1, RT_DEOPT_EXCEPTION, false};
 }
 
 /* prev_instr := the unit of fs: keeps tracebacks and f_lineno right while we call out. */
@@ -467,32 +588,45 @@ static void emit_set_instr(FnCtx *fc, uint32_t fs_index) {
   LLVMBuildStore(lc->B, p, frame_field(fc, offsetof(_PyInterpreterFrame, prev_instr)));
 }
 
-/* Branches on `failed`: the failure block leaves to the interpreter with fs. Leaves the
- * builder in the continuation block. */
-static void branch_on_failure(FnCtx *fc, LLVMValueRef failed, uint32_t fs, int throwflag,
-                              bool check_err) {
+/* The block an operation that failed at fs (prev_instr at its instruction) goes to:
+ * throwflag 1 raises, 0 deoptimises; `check_err` (RAISE and DEOPT ops) decides by whether
+ * an exception is set. */
+static LLVMBasicBlockRef failure_edge(FnCtx *fc, uint32_t fs_index, int throwflag,
+                                      bool check_err) {
   LowerCtx *lc = fc->lc;
-  LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(lc->C, fc->func, "fail");
-  LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(lc->C, fc->func, "ok");
-  LLVMBuildCondBr(lc->B, failed, bad, ok);
-  LLVMPositionBuilderAtEnd(lc->B, bad);
-  if (check_err) {
-    /* RAISE and DEOPT: an exception set means raise, else deoptimise. */
+  IrFrameState *fs = &fc->fn->fstates[fs_index];
+  ExitKey deopt = leave_key(fs, 0, RT_DEOPT_GUARD, false);
+  /* One exit deciding raise or deopt at run time, unless the two resume at different
+   * units (a prefixed instruction): then the split below. */
+  if (fs->handler == IR_NOREF && check_err && fs->bc_start == fs->bc_offset)
+    return exit_edge(fc, fs_index, leave_key(fs, RT_THROW_IF_SET, RT_DEOPT_GUARD, false),
+                     "fail");
+  if (!check_err)
+    return exit_edge(fc, fs_index, throwflag ? raise_key(fc, fs) : deopt, "fail");
+  /* A handler (the unwinding stays in compiled code) or a prefix, and either outcome. */
+  ExitKey raise = raise_key(fc, fs);
+  LLVMBasicBlockRef cur = LLVMGetInsertBlock(lc->B);
+  LLVMBasicBlockRef stub = LLVMAppendBasicBlockInContext(lc->C, fc->func, "fail");
+  LLVMPositionBuilderAtEnd(lc->B, stub);
+  if (spill_fstate(fc, fs_index, fs->nstack, IR_NOREF, IR_NOREF)) {
     LLVMTypeRef p[1] = {lc->ptr};
     LLVMValueRef a[1] = {fc->ts};
     LLVMValueRef e = call(lc, "rt_err_occurred", lc->i32, p, 1, a);
-    LLVMBasicBlockRef raise = LLVMAppendBasicBlockInContext(lc->C, fc->func, "raise");
-    LLVMBasicBlockRef deopt = LLVMAppendBasicBlockInContext(lc->C, fc->func, "deopt");
-    LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, e, i32c(lc, 0), ""), raise, deopt);
-    LLVMPositionBuilderAtEnd(lc->B, raise);
-    emit_raise(fc, fs, i64c(lc, 1));
-    LLVMPositionBuilderAtEnd(lc->B, deopt);
-    emit_leave(fc, fs, 0, RT_DEOPT_GUARD, IR_NOREF, IR_NOREF);
-  } else if (throwflag) {
-    emit_raise(fc, fs, i64c(lc, 1));
-  } else {
-    emit_leave(fc, fs, 0, RT_DEOPT_GUARD, IR_NOREF, IR_NOREF);
+    LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, e, i32c(lc, 0), ""),
+                    exit_from_here(fc, fs, raise), exit_from_here(fc, fs, deopt));
   }
+  LLVMPositionBuilderAtEnd(lc->B, cur);
+  return stub;
+}
+
+/* Branches on `failed` to failure_edge's block. Leaves the builder in the continuation
+ * block. */
+static void branch_on_failure(FnCtx *fc, LLVMValueRef failed, uint32_t fs, int throwflag,
+                              bool check_err) {
+  LowerCtx *lc = fc->lc;
+  LLVMBasicBlockRef bad = failure_edge(fc, fs, throwflag, check_err);
+  LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(lc->C, fc->func, "ok");
+  LLVMBuildCondBr(lc->B, failed, bad, ok);
   LLVMPositionBuilderAtEnd(lc->B, ok);
 }
 
@@ -509,12 +643,12 @@ static void lower_trace_check(FnCtx *fc, IrInstr *in) {
   LLVMValueRef off = i64c(lc, offsetof(_PyCFrame, use_tracing));
   LLVMValueRef on =
       LLVMBuildLoad2(lc->B, i8, LLVMBuildGEP2(lc->B, i8, fc->cframe, &off, 1, ""), "tracing");
-  LLVMBasicBlockRef leave = LLVMAppendBasicBlockInContext(lc->C, fc->func, "trace");
+  const IrFrameState *fs = &fc->fn->fstates[in->fs];
+  LLVMBasicBlockRef leave =
+      exit_edge(fc, in->fs, leave_key(fs, 0, RT_DEOPT_TRACING, true), "trace");
   LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(lc->C, fc->func, "untraced");
   LLVMValueRef zero = LLVMConstInt(i8, 0, 0);
   LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, on, zero, ""), leave, ok);
-  LLVMPositionBuilderAtEnd(lc->B, leave);
-  emit_leave(fc, in->fs, 0, RT_DEOPT_TRACING, IR_NOREF, IR_NOREF);
   LLVMPositionBuilderAtEnd(lc->B, ok);
 }
 
@@ -1038,7 +1172,7 @@ static void emit_jump(FnCtx *fc, IrBlockId from, uint32_t k, IrBlockId to) {
       LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(lc->C, fc->func, "breaker.raise");
       LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntSLT, rc, i32c(lc, 0), ""), bad, cont);
       LLVMPositionBuilderAtEnd(lc->B, bad);
-      emit_leave(fc, fs, 1, RT_DEOPT_BREAKER, from, to);
+      leave_via(fc, fs, leave_key(&fc->fn->fstates[fs], 1, RT_DEOPT_BREAKER, true), from, to);
     } else {
       /* No instruction to raise at: an exception from a signal handler stays pending. */
       (void)rc;
@@ -1120,7 +1254,24 @@ static void lower_raise_here(FnCtx *fc, IrInstr *in) {
       call(lc, in->op == IR_RAISE ? "rt_raise" : "rt_reraise", lc->i32, p, 4, a);
   LLVMValueRef add_tb = LLVMBuildZExt(lc->B, LLVMBuildICmp(lc->B, LLVMIntEQ, no_tb,
                                                            i32c(lc, 0), ""), lc->i64, "");
-  emit_raise(fc, in->fs, add_tb);
+  /* Unwinding as the exits of raise_key do, but with this add_tb; when rt_unwind declines,
+   * the interpreter raises at this instruction (rt_reraise may have moved prev_instr). */
+  IrBlockId h = raise_key(fc, fs).handler;
+  if (h == IR_NOREF) { /* spliced .pyasm: its instruction is not in the code object */
+    leave_via(fc, in->fs, leave_key(fs, 1, RT_DEOPT_EXCEPTION, true), IR_NOREF, IR_NOREF);
+    return;
+  }
+  if (fc->failed || !spill_fstate(fc, in->fs, fs->nstack, IR_NOREF, IR_NOREF)) return;
+  const IrBlock *land = &fc->fn->blocks[h];
+  LLVMTypeRef pu[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i64, lc->i64};
+  LLVMValueRef au[6] = {fc->ts, fc->frame, i64c(lc, frame_depth(fs)), i64c(lc, land->eh_depth),
+                        i64c(lc, land->eh_lasti), add_tb};
+  LLVMValueRef r = call(lc, "rt_unwind", lc->i32, pu, 6, au);
+  LLVMBasicBlockRef interp = LLVMAppendBasicBlockInContext(lc->C, fc->func, "unwind.interp");
+  LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, r, i32c(lc, 0), ""), interp,
+                  fc->bbs[h]);
+  LLVMPositionBuilderAtEnd(lc->B, interp);
+  goto_exit(fc, fs, leave_key(fs, 1, RT_DEOPT_EXCEPTION, true));
 }
 
 static void lower_term(FnCtx *fc, IrBlockId b) {
@@ -1160,7 +1311,7 @@ static void lower_term(FnCtx *fc, IrBlockId b) {
     }
     if (in->op == IR_UNWIND) {
       emit_set_instr(fc, in->fs); /* the traceback entry's instruction */
-      emit_raise(fc, in->fs, i64c(lc, 1));
+      leave_via(fc, in->fs, raise_key(fc, &fc->fn->fstates[in->fs]), IR_NOREF, IR_NOREF);
     }
     else if (in->op == IR_DEOPT ||
              (fc->fn->fstates[in->fs].handler == IR_NOREF &&
@@ -1168,15 +1319,18 @@ static void lower_term(FnCtx *fc, IrBlockId b) {
       /* Raises that leave the function: the interpreter runs the instruction itself,
        * which gives exactly its traceback and context chaining (unless the instruction
        * is not there: a raise of spliced .pyasm is done here, as with a handler). */
-      emit_leave(fc, in->fs, 0, in->op == IR_DEOPT ? RT_DEOPT_GUARD : RT_DEOPT_EXCEPTION,
-                 IR_NOREF, IR_NOREF);
+      leave_via(fc, in->fs,
+                leave_key(&fc->fn->fstates[in->fs], 0,
+                          in->op == IR_DEOPT ? RT_DEOPT_GUARD : RT_DEOPT_EXCEPTION, true),
+                IR_NOREF, IR_NOREF);
     else
       lower_raise_here(fc, in);
     return;
   case IR_RETURN_GENERATOR:
     /* The interpreter runs RETURN_GENERATOR itself: it needs CPython's hidden
      * _Py_MakeCoro. Every resumption comes back through the dispatch. */
-    emit_leave(fc, in->fs, 0, RT_LEAVE_UNCOUNTED, IR_NOREF, IR_NOREF);
+    leave_via(fc, in->fs, leave_key(&fc->fn->fstates[in->fs], 0, RT_LEAVE_UNCOUNTED, true),
+              IR_NOREF, IR_NOREF);
     return;
   case IR_YIELD_VALUE: lower_yield(fc, in); return;
   case IR_DISPATCH: lower_dispatch(fc, b, in); return;
@@ -1383,6 +1537,9 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
       }
     }
   }
+  /* The exits last: at -O0 the code keeps the IR's block order, and they are cold. */
+  for (uint32_t i = 0; i < fc->nexits && !fc->failed; i++)
+    LLVMMoveBasicBlockAfter(fc->exits[i].bb, LLVMGetLastBasicBlock(fc->func));
   if (!fc->failed && fc->objs) {
     /* Give the object table its real size. */
     LLVMValueRef g = LLVMAddGlobal(lc->M, LLVMArrayType2(lc->ptr, info->nobjs), "");
@@ -1406,5 +1563,6 @@ int lower_func(LowerCtx *lc, IrFunc *fn, const char *sym, LowerFuncInfo *info) {
   free(fc->rpo_index);
   free(fc->checks_breaker);
   free(fc->cmp_fast);
+  free(fc->exits);
   return rc;
 }

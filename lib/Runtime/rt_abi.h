@@ -48,6 +48,12 @@ typedef enum RtDeoptReason {
   RT_LEAVE_UNCOUNTED = -1 /* by design, not a deopt (RETURN_GENERATOR makes a generator) */
 } RtDeoptReason;
 
+/* rt_leave_to_interp's `unit` when the frame's prev_instr is already the instruction (the
+ * lowering stored it before the operation that failed), and its `throwflag` when the
+ * exception state decides: raise when an exception is set, else resume (a deopt). They let
+ * the exits of a function share one call per stack depth (lower.c, "Leaving"). */
+enum { RT_UNIT_AT_PREV_INSTR = -1, RT_THROW_IF_SET = 2 };
+
 /* Called by compiled code when it leaves to the interpreter; counts into the engine that
  * rt_set_deopt_counters installed (no-op when none). */
 void rt_note_deopt(int64_t reason);

@@ -80,12 +80,19 @@ void rt_leave(TS *ts, Frame *f) {
 
 /* Hands the frame to the interpreter. The caller has stored the live stack values into
  * localsplus[nlocalsplus ..]. throwflag 1: an exception is set and raised at the code unit
- * `unit`; throwflag 0: resume at `unit` (prev_instr = unit - 1). */
+ * `unit`; throwflag 0: resume at `unit` (prev_instr = unit - 1); RT_THROW_IF_SET: 1 when an
+ * exception is set (counted as an exception), else 0. `unit` RT_UNIT_AT_PREV_INSTR: the
+ * unit prev_instr points at. */
 RT_COLD PyObject *rt_leave_to_interp(TS *ts, Frame *f, int64_t unit, int64_t nstack,
                                      int throwflag, int64_t reason) {
+  if (throwflag == RT_THROW_IF_SET) {
+    throwflag = ts->curexc_type != NULL;
+    if (throwflag) reason = RT_DEOPT_EXCEPTION;
+  }
   rt_note_deopt(reason);
   PyCodeObject *co = f->f_code;
-  f->prev_instr = _PyCode_CODE(co) + unit - (throwflag ? 0 : 1);
+  _Py_CODEUNIT *at = unit == RT_UNIT_AT_PREV_INSTR ? f->prev_instr : _PyCode_CODE(co) + unit;
+  f->prev_instr = at - (throwflag ? 0 : 1);
   f->stacktop = co->co_nlocalsplus + (int)nstack;
   ts->cframe->current_frame = f->previous;
   ts->recursion_remaining++;

@@ -40,10 +40,14 @@ def withf(m):
         return v
 
 # raise leaves for the interpreter with throwflag 0 (it runs RAISE_VARARGS itself, with
-# the exception and the cause on the stack): prev_instr = the instruction - 1.
+# the exception and the cause on the stack): prev_instr = the instruction - 1. prev_instr
+# was not stored for it: the unit (3) comes to the shared exit through a phi.
 # RAISE-LABEL: define ptr @py.rai.{{[0-9]+}}(
 # RAISE:       store ptr %obj{{[0-9]*}}, ptr
-# RAISE-NEXT:  [[R:%[0-9]+]] = tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 {{[0-9]+}}, i64 2, i32 0, i64 3)
+# RAISE-NEXT:  br label %[[EXIT:leave.raise_op.2.unit]]
+# RAISE:       [[EXIT]]:
+# RAISE-NEXT:  [[U:%.*]] = phi i64 [ 3, %{{.*}} ]
+# RAISE-NEXT:  [[R:%[0-9]+]] = tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 [[U]], i64 2, i32 0, i64 3)
 # RAISE-NEXT:  ret ptr [[R]]
 def rai(e):
     raise e from None

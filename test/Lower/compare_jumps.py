@@ -32,7 +32,7 @@
 # CHECK-NEXT: br i1 [[F3]], label %[[DJOIN:decref.join[0-9]*]], label %[[DSLOW:decref.slow[0-9]*]]
 # CHECK:      [[FAIL]]:
 # CHECK:      store ptr [[C]]
-# CHECK-NEXT: tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 6, i64 1, i32 1, i64 3)
+# CHECK-NEXT: br label %[[EXIT:leave.raise.1]]
 # CHECK:      [[OK]]:
 # CHECK-NEXT: [[TB]] = icmp ne i32 [[T]], 0
 # CHECK:      [[DSLOW]]:
@@ -45,6 +45,8 @@
 # CHECK: call ptr @rt_compare_op(ptr %ts, ptr %frame, i64 3,
 # CHECK: call ptr @rt_compare_op(ptr %ts, ptr %frame, i64 4,
 # CHECK: call ptr @rt_compare_op(ptr %ts, ptr %frame, i64 5,
+# CHECK:      [[EXIT]]:
+# CHECK-NEXT: tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 -1, i64 1, i32 1, i64 3)
 def cmp(a, b):
     if a < b:
         return 1

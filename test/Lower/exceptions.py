@@ -23,29 +23,35 @@
 # IR-NEXT:  [[CLEANUP]] @52 landing(depth=1, lasti):
 
 # CHECK-LABEL: define ptr @py.catch.{{[0-9]+}}(
-# RESUME is outside the try: its exception leaves to the interpreter (throwflag 1).
-# CHECK:      call i32 @rt_resume(
+# RESUME is outside the try: its failure leaves to the interpreter, which raises when an
+# exception is set (throwflag 2).
+# CHECK:      [[RES:%[0-9]+]] = call i32 @rt_resume(
+# CHECK-NEXT: [[RESF:%[0-9]+]] = icmp slt i32 [[RES]], 0
+# CHECK-NEXT: br i1 [[RESF]], label %[[RESUME_EXIT:leave.raise_or_deopt.0]], label
 # The landing block takes the exception from the frame and goes to the handler.
 # CHECK:      [[LAND:bb[0-9]+]]:
 # CHECK-NEXT:   [[EXC:%[0-9]+]] = call ptr @rt_entry_stack(ptr %ts, ptr %frame, i64 0)
 # CHECK-NEXT:   br label %[[H:bb[0-9]+]]
 # CHECK:      [[H]]:
 # CHECK-NEXT:   call ptr @rt_push_exc_info(ptr %ts, ptr %frame, ptr [[EXC]])
-# CHECK:      raise:
-# CHECK-NEXT:   tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 0, i64 0, i32 1,
-# The call of f() fails: it consumed its operands [NULL, f], so nothing is left on the
-# stack; rt_unwind (handler depth 0, no lasti) pushes the exception, and control goes to
-# the landing block.
+# The call of f() fails: it consumed its operands [NULL, f], so there is nothing to store
+# and the failure branches straight to the function's exit for unwinding to this landing
+# with an empty stack.
 # CHECK:        [[R:%[0-9]+]] = call ptr @rt_call(
 # CHECK-NEXT:   [[BAD:%[0-9]+]] = icmp eq ptr [[R]], null
-# CHECK-NEXT:   br i1 [[BAD]], label %[[FAIL:fail[0-9]*]], label
-# CHECK:      [[FAIL]]:
+# CHECK-NEXT:   br i1 [[BAD]], label %[[UNWIND:unwind.bb[0-9]+.0]], label
+# The exits, at the end of the function.
+# CHECK:      [[RESUME_EXIT]]:
+# CHECK-NEXT:   tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 -1, i64 0, i32 2, i64 0)
+# rt_unwind (handler depth 0, no lasti) pushes the exception, and control goes to the
+# landing block.
+# CHECK:      [[UNWIND]]:
 # CHECK-NEXT:   [[U:%[0-9]+]] = call i32 @rt_unwind(ptr %ts, ptr %frame, i64 0, i64 0, i64 0, i64 1)
 # CHECK-NEXT:   [[T:%[0-9]+]] = icmp ne i32 [[U]], 0
-# CHECK-NEXT:   br i1 [[T]], label %[[INTERP:unwind.interp[0-9]*]], label %[[LAND]]
-# Declined (tracing): the interpreter takes the frame, at unit 6.
+# CHECK-NEXT:   br i1 [[T]], label %[[INTERP:leave.raise.0]], label %[[LAND]]
+# Declined (tracing): the interpreter takes the frame, at prev_instr (unit -1).
 # CHECK:      [[INTERP]]:
-# CHECK-NEXT:   tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 6, i64 0, i32 1, i64 3)
+# CHECK-NEXT:   tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 -1, i64 0, i32 1, i64 3)
 def catch(f):
     try:
         return f()

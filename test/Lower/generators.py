@@ -21,10 +21,14 @@ def gen(f, a):
 # CHECK-NEXT:    call ptr @rt_entry_stack(ptr %ts, ptr %frame, i64 0)
 # CHECK-NEXT:    call ptr @rt_entry_stack(ptr %ts, ptr %frame, i64 1)
 # CHECK-NEXT:    call ptr @rt_entry_stack(ptr %ts, ptr %frame, i64 2)
-# CHECK:         tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 0, i64 0, i32 0, i64 -1)
 # CHECK:       resume.interp:
 # CHECK-NEXT:    [[R:%[0-9]+]] = tail call ptr @rt_resume_in_interp(ptr %ts, ptr %frame)
 # CHECK-NEXT:    ret ptr [[R]]
 # The yield at unit 6 keeps 2 stack values (NULL and f) in the frame.
 # CHECK:         call void @rt_yield(ptr %ts, ptr %frame, i64 6, i64 2)
 # CHECK-NEXT:    ret ptr
+# RETURN_GENERATOR's exit, with the others at the end: unit 0 (through the exit's phi),
+# no stack, resumed (throwflag 0), uncounted.
+# CHECK:       leave.interp.0.unit:
+# CHECK-NEXT:    [[U:%unit[0-9]*]] = phi i64 [ 0, %bb{{[0-9]+}} ]
+# CHECK-NEXT:    tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 [[U]], i64 0, i32 0, i64 -1)

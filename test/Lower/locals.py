@@ -6,22 +6,33 @@
 # RUN: %pyllc %s -emit-llvm -O2 --function swap | %FileCheck %s --check-prefix=O2
 
 # SWAP-LABEL: define ptr @py.swap.{{[0-9]+}}(
-# `a, b = b, a` loads b first.
-# SWAP:       [[B:%[0-9]+]] = call ptr @rt_load_local(ptr %ts, ptr %frame, i64 1)
+# `a, b = b, a` loads b first, prev_instr at its instruction (unit 1, offset 2).
+# SWAP:       [[PB:%[0-9]+]] = getelementptr i8, ptr %units, i64 2
+# SWAP-NEXT:  [[PI:%[0-9]+]] = getelementptr i8, ptr %frame, i64 56
+# SWAP-NEXT:  store ptr [[PB]], ptr [[PI]]
+# SWAP-NEXT:  [[B:%[0-9]+]] = call ptr @rt_load_local(ptr %ts, ptr %frame, i64 1)
 # SWAP-NEXT:  [[NB:%[0-9]+]] = icmp eq ptr [[B]], null
-# SWAP-NEXT:  br i1 [[NB]], label %[[FAILB:fail[0-9]*]], label %[[OKB:ok[0-9]*]]
-# An unbound `b`: nothing on the stack, raise at unit 1 (offset 2), reason "exception".
-# SWAP:       [[FAILB]]:
-# SWAP-NEXT:  tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 1, i64 0, i32 1, i64 3)
+# An unbound `b`: nothing on the stack to store, straight to the function's exit that
+# raises at prev_instr with no stack.
+# SWAP-NEXT:  br i1 [[NB]], label %[[RAISE0:leave.raise.0]], label %[[OKB:ok[0-9]*]]
 # SWAP:       [[A:%[0-9]+]] = call ptr @rt_load_local(ptr %ts, ptr %frame, i64 0)
+# SWAP-NEXT:  [[NA:%[0-9]+]] = icmp eq ptr [[A]], null
+# SWAP-NEXT:  br i1 [[NA]], label %[[FAILA:fail[0-9]*]], label %[[OKA:ok[0-9]*]]
 # An unbound `a` with `b` on the stack: b is spilled to the stack's first slot (2 locals:
 # 72 + 16 = 88) and the interpreter releases it while unwinding.
-# SWAP:       [[SLOT:%[0-9]+]] = getelementptr i8, ptr %frame, i64 88
+# SWAP:       [[FAILA]]:
+# SWAP-NEXT:  [[SLOT:%[0-9]+]] = getelementptr i8, ptr %frame, i64 88
 # SWAP-NEXT:  store ptr [[B]], ptr [[SLOT]]
-# SWAP-NEXT:  tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 2, i64 1, i32 1, i64 3)
+# SWAP-NEXT:  br label %[[RAISE1:leave.raise.1]]
 # The compiler stores b := a first, then a := b (no swap instruction).
 # SWAP:       call void @rt_store_local(ptr %ts, ptr %frame, i64 1, ptr [[A]])
 # SWAP-NEXT:  call void @rt_store_local(ptr %ts, ptr %frame, i64 0, ptr [[B]])
+# The exits, at the end: raise (throwflag 1, reason 3 "exception") at prev_instr (unit
+# -1) with 0 and 1 values on the stack.
+# SWAP:       [[RAISE0]]:
+# SWAP-NEXT:  tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 -1, i64 0, i32 1, i64 3)
+# SWAP:       [[RAISE1]]:
+# SWAP-NEXT:  tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 -1, i64 1, i32 1, i64 3)
 def swap(a, b):
     a, b = b, a
     return a

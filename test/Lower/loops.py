@@ -17,26 +17,38 @@
 # CHECK:      null:
 # CHECK-NEXT: [[E:%[0-9]+]] = call i32 @rt_err_occurred(ptr %ts)
 
-# Exhausted: the loop exits; an exception: leave with the iterator on the stack.
+# Exhausted: the loop exits; an exception: leave with the iterator on the stack, by the
+# exit that raises at prev_instr (FOR_ITER, stored before the call) with one value.
+# EXIT:      [[P:%[0-9]+]] = getelementptr i8, ptr %units, i64 36
+# EXIT-NEXT: [[PI:%[0-9]+]] = getelementptr i8, ptr %frame, i64 56
+# EXIT-NEXT: store ptr [[P]], ptr [[PI]]
+# EXIT-NEXT: call ptr @rt_iter_next(
 # EXIT:      null:
 # EXIT-NEXT: [[E:%[0-9]+]] = call i32 @rt_err_occurred(ptr %ts)
 # EXIT-NEXT: [[EB:%[0-9]+]] = icmp ne i32 [[E]], 0
 # EXIT-NEXT: br i1 [[EB]], label %[[FAIL:fail[0-9]*]], label %[[CONT:ok[0-9]*]]
 # EXIT:      [[FAIL]]:
 # EXIT:      store ptr [[IT:%[0-9]+]]
-# EXIT-NEXT: tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 18, i64 1, i32 1, i64 3)
+# EXIT-NEXT: br label %[[RAISE1:leave.raise.1]]
+# EXIT:      [[RAISE1]]:
+# EXIT-NEXT: tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 -1, i64 1, i32 1, i64 3)
 
-# The back-edge: eval_breaker, raising (throwflag 1) or deoptimising (0) at JUMP_BACKWARD
-# (unit 25) with the iterator on the stack; otherwise back to the header.
-# BREAK:      [[BR:%[0-9]+]] = call i32 @rt_eval_breaker(ptr %ts, ptr %frame)
+# The back-edge: eval_breaker at JUMP_BACKWARD (unit 25), with the iterator on the stack,
+# raising (throwflag 1) when it set an exception or deoptimising (0) when not: the exit
+# decides (throwflag 2, RT_THROW_IF_SET); otherwise back to the header.
+# BREAK:      [[P:%[0-9]+]] = getelementptr i8, ptr %units, i64 50
+# BREAK-NEXT: [[PI:%[0-9]+]] = getelementptr i8, ptr %frame, i64 56
+# BREAK-NEXT: store ptr [[P]], ptr [[PI]]
+# BREAK-NEXT: [[BR:%[0-9]+]] = call i32 @rt_eval_breaker(ptr %ts, ptr %frame)
 # BREAK-NEXT: [[F:%[0-9]+]] = icmp slt i32 [[BR]], 0
 # BREAK-NEXT: br i1 [[F]], label %[[FAIL:fail[0-9]*]], label %[[BACK:ok[0-9]*]]
 # BREAK:      [[FAIL]]:
-# BREAK-NEXT: call i32 @rt_err_occurred(ptr %ts)
+# BREAK:      store ptr
+# BREAK-NEXT: br label %[[LEAVE:leave.raise_or_deopt.1]]
 # BREAK:      [[BACK]]:
 # BREAK-NEXT: br label %bb{{[0-9]+}}
-# BREAK:      tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 25, i64 1, i32 1, i64 3)
-# BREAK:      tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 25, i64 1, i32 0, i64 0)
+# BREAK:      [[LEAVE]]:
+# BREAK-NEXT: tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 -1, i64 1, i32 2, i64 0)
 
 def loop(n):
     s = 0

@@ -19,10 +19,15 @@ def same_line(f):
 # CHECK:       trace:
 # CHECK-NEXT:    [[SLOT:%[0-9]+]] = getelementptr
 # CHECK-NEXT:    store ptr [[R]], ptr [[SLOT]]
-# CHECK-NEXT:    {{%[0-9]+}} = tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 10, i64 1, i32 0, i64 6)
+# CHECK-NEXT:    br label %[[EXIT:leave.tracing.1.unit]]
 # CHECK:       untraced:
 # CHECK-NEXT:    call void @rt_leave(ptr %ts, ptr %frame)
 # CHECK-NEXT:    ret ptr [[R]]
+# The exit shared by the trace checks with one value on the stack: prev_instr was not
+# stored for them, so the unit (10) comes through a phi.
+# CHECK:       [[EXIT]]:
+# CHECK-NEXT:    %unit = phi i64 [ 10, %trace ]
+# CHECK-NEXT:    {{%[0-9]+}} = tail call ptr @rt_leave_to_interp(ptr %ts, ptr %frame, i64 %unit, i64 1, i32 0, i64 6)
 
 # At -O2 the check stays one load of the cframe read at entry and a branch.
 # O2-LABEL: define ptr @py.same_line.{{[0-9]+}}(
