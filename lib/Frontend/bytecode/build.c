@@ -312,6 +312,19 @@ static IrRef emit(FeLower *l, IrOp op, const IrRef *args, uint32_t n) {
   return r;
 }
 
+/* The index of a None/True constant added on first use (*slot is UINT32_MAX until then):
+ * constants the front end needs that the code object's pool may lack. */
+static uint32_t singleton_const(IrFunc *fn, uint32_t *slot, int kind) {
+  if (*slot == UINT32_MAX) {
+    IrConst k;
+    memset(&k, 0, sizeof k);
+    k.kind = kind;
+    k.src_index = -1;
+    *slot = ir_add_const(fn, k);
+  }
+  return *slot;
+}
+
 static IrRef emit0(FeLower *l, IrOp op) { return emit(l, op, NULL, 0); }
 static IrRef emit1(FeLower *l, IrOp op, IrRef a) { return emit(l, op, &a, 1); }
 static IrRef emit2(FeLower *l, IrOp op, IrRef a, IrRef c) {
@@ -939,14 +952,8 @@ static void lower_branching(Builder *b) {
     IrRef flag = with_imm(l, emit1(l, IR_TUPLE_ITEM, r), 1, 0);
     emit1(l, IR_DECREF, r);
     /* flag is True or False: `is True` (pure, so no frame state with the released v) */
-    if (l->true_const == UINT32_MAX) {
-      IrConst k;
-      memset(&k, 0, sizeof k);
-      k.kind = IR_C_TRUE;
-      k.src_index = -1;
-      l->true_const = ir_add_const(fn, k);
-    }
-    IrRef t = with_imm(l, emit0(l, IR_CONST), l->true_const, 0);
+    uint32_t true_k = singleton_const(fn, &l->true_const, IR_C_TRUE);
+    IrRef t = with_imm(l, emit0(l, IR_CONST), true_k, 0);
     IrRef done = emit2(l, IR_IS, flag, t);
     emit1(l, IR_DECREF, t);
     emit1(l, IR_DECREF, flag);
@@ -1006,14 +1013,8 @@ static void lower_asm_call(Builder *b, uint32_t site) {
   pyasm_splice_at(b->splicer, site, &l->cur, l->stack, l->sp, l->fs_offset, l->handler);
   if (l->cur == IR_NOREF)
     l->cur = ir_new_block(fn); /* the code does not end here: what follows is dead */
-  if (b->none_const == UINT32_MAX) {
-    IrConst k;
-    memset(&k, 0, sizeof k);
-    k.kind = IR_C_NONE;
-    k.src_index = -1;
-    b->none_const = ir_add_const(fn, k);
-  }
-  push(l, with_imm(l, emit0(l, IR_CONST), b->none_const, 0));
+  uint32_t none_k = singleton_const(fn, &b->none_const, IR_C_NONE);
+  push(l, with_imm(l, emit0(l, IR_CONST), none_k, 0));
   l->called_out = true;
 }
 
