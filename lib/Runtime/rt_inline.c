@@ -325,6 +325,12 @@ static RT_INLINE PyObject *float_fast(int64_t bop, double x, double y) {
   return NULL;
 }
 
+/* Operators with a float fast path (float_fast). */
+static RT_INLINE int float_op(int64_t bop) {
+  return bop == NB_ADD || bop == NB_SUBTRACT || bop == NB_MULTIPLY || bop == NB_TRUE_DIVIDE ||
+         bop == NB_POWER;
+}
+
 /* One operator's fast paths: exact ints of one digit, floats (with a compact int on one
  * side), str + str. |x|,|y| < 2^30: no int result overflows a long. */
 static RT_INLINE PyObject *binary_fast(int64_t bop, int64_t op, PyObject *a, PyObject *b) {
@@ -333,8 +339,7 @@ static RT_INLINE PyObject *binary_fast(int64_t bop, int64_t op, PyObject *a, PyO
   if (LIKELY(both_compact_ints(a, b))) {
     if (bop == NB_POWER) return rt_binary_generic(op, a, b);
     r = int_fast(bop, compact_value(a), compact_value(b));
-  } else if (bop != NB_AND && bop != NB_OR && bop != NB_XOR && bop != NB_FLOOR_DIVIDE &&
-             bop != NB_REMAINDER && float_pair(a, b, &x, &y)) {
+  } else if (float_op(bop) && float_pair(a, b, &x, &y)) {
     r = float_fast(bop, x, y);
   } else if (bop == NB_ADD && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
     return PyUnicode_Concat(a, b);
@@ -359,12 +364,6 @@ RT_FOLDS PyObject *rt_binary_op(TS *ts, Frame *f, int64_t op, PyObject *a, PyObj
   case NB_POWER: return binary_fast(NB_POWER, op, a, b);
   default: return rt_binary_generic(op, a, b);
   }
-}
-
-/* Operators with a float fast path (float_fast). */
-static RT_INLINE int float_op(int64_t bop) {
-  return bop == NB_ADD || bop == NB_SUBTRACT || bop == NB_MULTIPLY || bop == NB_TRUE_DIVIDE ||
-         bop == NB_POWER;
 }
 
 /* a OP b where b is a constant compact int of value y (lower.c, "constant right
