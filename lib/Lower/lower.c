@@ -461,6 +461,19 @@ static LLVMBasicBlockRef exit_bb(FnCtx *fc, ExitKey key) {
   return fc->exits[i].bb;
 }
 
+/* rt_unwind (the interpreter's exception_unwind: traceback entry when add_tb, an i64, is
+ * nonzero) to landing block h, with nstack values in the frame: the i1 that says it
+ * declined (a tracer wants the exception event; the interpreter must raise). */
+static LLVMValueRef call_unwind(FnCtx *fc, IrBlockId h, uint32_t nstack, LLVMValueRef add_tb) {
+  LowerCtx *lc = fc->lc;
+  const IrBlock *land = &fc->fn->blocks[h];
+  LLVMTypeRef p[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i64, lc->i64};
+  LLVMValueRef a[6] = {fc->ts, fc->frame, i64c(lc, nstack), i64c(lc, land->eh_depth),
+                       i64c(lc, land->eh_lasti), add_tb};
+  LLVMValueRef r = call(lc, "rt_unwind", lc->i32, p, 6, a);
+  return LLVMBuildICmp(lc->B, LLVMIntNE, r, i32c(lc, 0), "");
+}
+
 /* The code of an exit, at the builder's position: rt_unwind and a branch to the landing
  * block (or, when rt_unwind declines because a tracer wants the exception event, to the
  * raising exit); else the tail call into the interpreter. */
@@ -468,15 +481,9 @@ static void build_exit(FnCtx *fc, uint32_t ei) {
   LowerCtx *lc = fc->lc;
   ExitKey k = fc->exits[ei].key;
   if (k.handler != IR_NOREF) {
-    const IrBlock *land = &fc->fn->blocks[k.handler];
-    LLVMTypeRef p[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i64, lc->i64};
-    LLVMValueRef a[6] = {fc->ts, fc->frame, i64c(lc, k.nstack), i64c(lc, land->eh_depth),
-                         i64c(lc, land->eh_lasti), i64c(lc, 1)};
-    LLVMValueRef r = call(lc, "rt_unwind", lc->i32, p, 6, a);
+    LLVMValueRef declined = call_unwind(fc, k.handler, k.nstack, i64c(lc, 1));
     ExitKey raise = {IR_NOREF, k.nstack, 1, RT_DEOPT_EXCEPTION, false};
-    LLVMBasicBlockRef interp = exit_bb(fc, raise);
-    LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, r, i32c(lc, 0), ""), interp,
-                    fc->bbs[k.handler]);
+    LLVMBuildCondBr(lc->B, declined, exit_bb(fc, raise), fc->bbs[k.handler]);
     return;
   }
   LLVMValueRef unit = i64c(lc, RT_UNIT_AT_PREV_INSTR);
@@ -1262,14 +1269,9 @@ static void lower_raise_here(FnCtx *fc, IrInstr *in) {
     return;
   }
   if (fc->failed || !spill_fstate(fc, in->fs, fs->nstack, IR_NOREF, IR_NOREF)) return;
-  const IrBlock *land = &fc->fn->blocks[h];
-  LLVMTypeRef pu[6] = {lc->ptr, lc->ptr, lc->i64, lc->i64, lc->i64, lc->i64};
-  LLVMValueRef au[6] = {fc->ts, fc->frame, i64c(lc, frame_depth(fs)), i64c(lc, land->eh_depth),
-                        i64c(lc, land->eh_lasti), add_tb};
-  LLVMValueRef r = call(lc, "rt_unwind", lc->i32, pu, 6, au);
+  LLVMValueRef declined = call_unwind(fc, h, frame_depth(fs), add_tb);
   LLVMBasicBlockRef interp = LLVMAppendBasicBlockInContext(lc->C, fc->func, "unwind.interp");
-  LLVMBuildCondBr(lc->B, LLVMBuildICmp(lc->B, LLVMIntNE, r, i32c(lc, 0), ""), interp,
-                  fc->bbs[h]);
+  LLVMBuildCondBr(lc->B, declined, interp, fc->bbs[h]);
   LLVMPositionBuilderAtEnd(lc->B, interp);
   goto_exit(fc, fs, leave_key(fs, 1, RT_DEOPT_EXCEPTION, true));
 }
